@@ -1,0 +1,98 @@
+"""Command line for writers: `mbc-guide build`, `mbc-guide check`, `mbc-guide serve`.
+
+Errors print one line each (file:line: field: message) and never a traceback; a failed build leaves site/ untouched.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import DataErrors
+from .registry import load_registry
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for writers
+
+
+class _WriterFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.levelno >= logging.ERROR:
+            return message
+        return f"warning: {message}"
+
+
+def _quiet_mkdocs_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_WriterFormatter())
+    handler.setLevel(logging.WARNING)
+    for name in ("mkdocs", "mkdocs_macros", "mkdocs.plugins.macros"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.propagate = False
+        logger.setLevel(logging.WARNING)
+
+
+def build_site(config_file: Path, site_dir: Path) -> bool:
+    """Build into a temporary folder; replace site_dir only when the whole build succeeded."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    _quiet_mkdocs_logging()
+    site_dir = site_dir.resolve()
+    staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
+        build(config)
+    except (Abort, ConfigurationError) as error:
+        if not str(error).startswith("Aborted with a BuildError"):
+            print(f"error: {error}", file=sys.stderr)
+        shutil.rmtree(staging, ignore_errors=True)
+        return False
+    except SystemExit:  # mkdocs-macros exits after printing its own error
+        shutil.rmtree(staging, ignore_errors=True)
+        return False
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    staging.rename(site_dir)
+    return True
+
+
+def check_data(data_dir: Path) -> bool:
+    try:
+        load_registry(data_dir, shown_prefix=data_dir.name)
+    except DataErrors as errors:
+        print(errors, file=sys.stderr)
+        return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mbc-guide", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_command = commands.add_parser("build", help="check the data and build the site into site/")
+    build_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    build_command.add_argument("--site-dir", type=Path, default=Path("site"))
+    check_command = commands.add_parser("check", help="check data/ only")
+    check_command.add_argument("--data-dir", type=Path, default=Path("data"))
+    arguments = parser.parse_args(argv)
+
+    if arguments.command == "check":
+        ok = check_data(arguments.data_dir)
+        print("data is valid" if ok else "data has errors; nothing was built", file=sys.stderr if not ok else sys.stdout)
+        return 0 if ok else 1
+    ok = build_site(arguments.config, arguments.site_dir)
+    if ok:
+        print(f"built the site into {arguments.site_dir}/")
+        return 0
+    print(f"build failed; {arguments.site_dir}/ was not changed", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""Typed models for everything in data/. Unknown keys are errors, so typos never pass silently.
+
+Reader-facing text is `Text`: a plain string (English) or a mapping of language codes,
+so a Korean translation can be added beside the English later. Numbers stay language-neutral.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat, StrictInt
+
+LANGUAGES = ("en", "ko")
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="lower-case words joined by hyphens")]
+
+
+def _text_from_yaml(value: object) -> object:
+    return {"en": value} if isinstance(value, str) else value
+
+
+def _text_has_english(value: dict[str, str]) -> dict[str, str]:
+    unknown = set(value) - set(LANGUAGES)
+    if unknown:
+        raise ValueError(f"unknown language {sorted(unknown)[0]!r}; use one of {', '.join(LANGUAGES)}")
+    if not value.get("en", "").strip():
+        raise ValueError("English text ('en') is required")
+    return value
+
+
+Text = Annotated[dict[str, str], BeforeValidator(_text_from_yaml), AfterValidator(_text_has_english)]
+Number = StrictFloat | StrictInt
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Figure(Strict):
+    """One number shown to readers, with the evidence entry it was copied from and the source to cite.
+
+    `value` equals the evidence entry's value, or, with `from_claim: true`, a figure its claim states
+    for the comparison arm (entries hold one value each; the other arm's figure is in the claim).
+    """
+
+    value: Number
+    fact: Id
+    source: Id
+    from_claim: bool = False
+
+
+class Source(Strict):
+    id: Id
+    title: str
+    publisher: str
+    published: Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)] = Field(
+        description="date or year of publication as printed by the source")
+    url: Annotated[str | None, Field(pattern=r"^https://")] = None
+    read_in: str | None = None
+    read_in_url: Annotated[str | None, Field(pattern=r"^https?://")] = None
+    supports: Text
+
+
+class Subtype(Strict):
+    id: Id
+    name: Text
+    short_name: Text
+    page: str
+    what_it_means: Text
+    how_tested: Text
+    questions: list[Text]
+
+
+Line = Literal["first", "maintenance", "later"]
+Route = Literal["drip", "pill", "injection"]
+
+
+class HowGiven(Strict):
+    route: Route
+    schedule: Text
+    details: list[Text] = []
+    facts: list[Id]
+    source: Id
+
+
+class Medicine(Strict):
+    id: Id
+    name: Text
+    brand: str | None = None
+    kind: Text
+    given: HowGiven
+    ild_risk: bool = False
+
+
+class Treatment(Strict):
+    id: Id
+    name: Text
+    short_name: Text
+    medicines: list[Id]
+    subtypes: list[Id]
+    lines: list[Line]
+    what_it_is: Text
+    trials: list[Id]
+    daily_life: list[Text] = []
+    not_known_yet: list[Text] = []
+
+
+TIMED_MEASURES = ("pfs_rate", "os_rate")
+Measure = Literal[
+    "pfs_median",
+    "os_median",
+    "pfs_rate",
+    "os_rate",
+    "response_rate",
+    "complete_response",
+]
+
+
+class Arm(Strict):
+    id: Id
+    label: Text
+    treatment: Id | None = None
+    participants: Figure | None = None
+
+
+class Result(Strict):
+    id: Id
+    measure: Measure
+    timeframe_months: Number | None = None
+    values: dict[Id, Figure]
+    note: Text | None = None
+
+
+class Trial(Strict):
+    id: Id
+    name: str
+    phase: StrictInt
+    population: Text
+    design: Text
+    status: Literal["interim", "final"]
+    overall_survival: Literal["known", "not_known_yet"]
+    published: Id
+    arms: list[Arm] = Field(min_length=1)
+    results: list[Result]
+    followup_months: Figure | None = None
+    caveats: list[Text] = []
+
+
+Severity = Literal["any", "serious", "grade3", "fatal"]
+
+
+class SideEffectRate(Strict):
+    id: Id
+    effect: Id
+    trial: Id
+    severity: Severity
+    values: dict[Id, Figure]
+    note: Text | None = None
+
+
+class Effect(Strict):
+    """A kind of side effect, named in plain words."""
+
+    id: Id
+    name: Text
+    alert: Id | None = None
+
+
+class Alert(Strict):
+    """Urgent symptoms, stated once here and shown identically everywhere."""
+
+    id: Id
+    title: Text
+    symptoms: list[Text] = Field(min_length=1)
+    action: Text
+    tell_them: list[Text] = []
+    medicines: list[Id]
+    facts: list[Id]
+    source: Id
+
+
+class GlossaryTerm(Strict):
+    id: Id
+    term: str
+    abbreviation: str | None = None
+    definition: Text
+
+
+class PageReview(Strict):
+    page: str
+    last_reviewed: dt.date
+    next_review: dt.date
+    reviewed_by: str
+
+
+# The files in data/ and the model of each entry in them.
+DATA_FILES: dict[str, type[Strict]] = {
+    "sources": Source,
+    "subtypes": Subtype,
+    "medicines": Medicine,
+    "treatments": Treatment,
+    "trials": Trial,
+    "effects": Effect,
+    "side_effects": SideEffectRate,
+    "alerts": Alert,
+    "glossary": GlossaryTerm,
+    "reviews": PageReview,
+}

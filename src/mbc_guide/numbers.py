@@ -1,0 +1,62 @@
+"""Numbers into plain words: natural frequencies out of 100, and months as years and months.
+
+Rounding rule (written down because readers compare these numbers):
+- Percentages become whole people out of 100, rounding halves up: 12.5 -> 13, 12.4 -> 12.
+- A rate above 0 and below 1 % is "fewer than 1 out of 100", never "1 out of 100" or "0".
+- Months round halves up to whole months: 40.7 -> "3 years and 5 months"; 11.5 -> "1 year".
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def round_half_up(value: float) -> int:
+    # Decimal(str()) avoids binary artefacts such as 12.5 being stored as 12.4999...
+    return int(Decimal(str(value)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def people_out_of_100(percent: float) -> int:
+    """Whole people out of 100 (for icon arrays). Below 1 % but above 0 still shows 0 icons; words say 'fewer than 1'."""
+    if not 0 <= percent <= 100:
+        raise ValueError(f"a percentage must be between 0 and 100, got {percent}")
+    return round_half_up(percent)
+
+
+def natural_frequency(percent: float) -> str:
+    """'about 70 out of 100 people'."""
+    if 0 < percent < 1:
+        return "fewer than 1 out of 100 people"
+    count = people_out_of_100(percent)
+    exact = Decimal(str(percent)) == count
+    return f"{'' if exact else 'about '}{count} out of 100 people"
+
+
+def months_in_words(months: float) -> str:
+    """'about 3 years and 5 months' for 40.7; 'about 6 months' for 5.6."""
+    if months < 0:
+        raise ValueError(f"months cannot be negative, got {months}")
+    whole = round_half_up(months)
+    approx = "" if Decimal(str(months)) == whole else "about "
+    years, rest = divmod(whole, 12)
+    if years == 0:
+        return f"{approx}{_plural(rest, 'month')}"
+    if rest == 0:
+        return f"{approx}{_plural(years, 'year')}"
+    return f"{approx}{_plural(years, 'year')} and {_plural(rest, 'month')}"
+
+
+def timeframe_in_words(months: float) -> str:
+    """'after 2 years', 'after 18 months'."""
+    whole = round_half_up(months)
+    if whole % 12 == 0:
+        return f"after {_plural(whole // 12, 'year')}"
+    return f"after {_plural(whole, 'month')}"
+
+
+def format_number(value: float) -> str:
+    """The exact figure as the source gives it, without a trailing '.0'."""
+    return f"{value:g}" if float(value) != int(value) else str(int(value))
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}{'' if count == 1 else 's'}"

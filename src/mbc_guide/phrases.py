@@ -1,0 +1,67 @@
+"""Trial results as plain-language sentences that always name every arm and the time frame."""
+from __future__ import annotations
+
+from .models import Figure, Result, SideEffectRate, Trial
+from .numbers import format_number, months_in_words, natural_frequency, timeframe_in_words
+
+
+def arm_labels(trial: Trial) -> dict[str, str]:
+    return {arm.id: arm.label["en"] for arm in trial.arms}
+
+
+def result_sentence(trial: Trial, result: Result) -> str:
+    labels = arm_labels(trial)
+    parts = [(labels[arm], figure.value) for arm, figure in result.values.items()]
+    first_label, first_value = parts[0]
+    others = parts[1:]
+    measure = result.measure
+    if measure in ("pfs_median", "os_median"):
+        what = "without their cancer growing or spreading" if measure == "pfs_median" else ""
+        sentence = (f"Half of the people on {first_label} lived {what + ' ' if what else ''}for "
+                    f"{months_in_words(first_value)} ({format_number(first_value)} months) or longer.")
+        for label, value in others:
+            sentence += f" On {label}, this was {months_in_words(value)} ({format_number(value)} months)."
+        return sentence
+    frequencies = _joined([f"{natural_frequency(value)} on {label}" for label, value in parts])
+    if measure == "pfs_rate":
+        return (f"{timeframe_in_words(result.timeframe_months).capitalize()}, {frequencies} "
+                f"were alive without their cancer growing or spreading.")
+    if measure == "os_rate":
+        return f"{timeframe_in_words(result.timeframe_months).capitalize()}, {frequencies} were alive."
+    if measure == "response_rate":
+        return f"The cancer shrank in {frequencies}."
+    if measure == "complete_response":
+        return f"Scans could no longer see the cancer in {frequencies}."
+    raise ValueError(f"no sentence for measure {measure!r}")  # pragma: no cover - Measure is a closed list
+
+
+def exact_figures(trial: Trial, values: dict[str, Figure], unit: str) -> str:
+    """The exact figures as published, for the source note under the plain-language sentence."""
+    labels = arm_labels(trial)
+    return "; ".join(f"{labels[arm]} {format_number(figure.value)}{unit}" for arm, figure in values.items())
+
+
+def result_unit(result: Result) -> str:
+    return " months" if result.measure.endswith("_median") else "%"
+
+
+def rate_in_words(percent: float | None) -> str:
+    return "not reported" if percent is None else natural_frequency(percent)
+
+
+def side_effect_heading(rate: SideEffectRate, effect_name: str) -> str:
+    if rate.effect == "serious":
+        return {"serious": "Serious side effects of any kind (grade 3 or higher)",
+                "grade3": "Grade 3 side effects of any kind (serious; grade 4 counted separately)"}.get(rate.severity, effect_name)
+    return {"any": sentence_case(effect_name), "serious": f"Serious {effect_name} (grade 3 or higher)",
+            "grade3": f"Grade 3 {effect_name}", "fatal": f"Death from {effect_name}"}[rate.severity]
+
+
+def _joined(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]

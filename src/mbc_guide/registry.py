@@ -1,0 +1,156 @@
+"""One checked registry of all data: ids are unique and every cross-reference resolves."""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import DataError, DataErrors
+from .loading import Entries, Located, load_data
+from .models import (
+    TIMED_MEASURES, Alert, Effect, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
+)
+
+
+class UnknownId(LookupError):
+    def __init__(self, kind: str, wanted: str, known: list[str]):
+        close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        super().__init__(f"unknown {kind} id {wanted!r}{hint}")
+
+
+@dataclass
+class Registry:
+    sources: dict[str, Source] = field(default_factory=dict)
+    subtypes: dict[str, Subtype] = field(default_factory=dict)
+    medicines: dict[str, Medicine] = field(default_factory=dict)
+    treatments: dict[str, Treatment] = field(default_factory=dict)
+    trials: dict[str, Trial] = field(default_factory=dict)
+    effects: dict[str, Effect] = field(default_factory=dict)
+    side_effects: dict[str, SideEffectRate] = field(default_factory=dict)
+    alerts: dict[str, Alert] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    reviews: dict[str, PageReview] = field(default_factory=dict)
+
+    def get(self, kind: str, wanted: str) -> Any:
+        table: dict[str, Any] = getattr(self, kind)
+        if wanted not in table:
+            raise UnknownId(kind.rstrip("s").replace("_", " "), wanted, list(table))
+        return table[wanted]
+
+    def treatments_for(self, subtype: str, line: str | None = None) -> list[Treatment]:
+        self.get("subtypes", subtype)
+        return [t for t in self.treatments.values() if subtype in t.subtypes and (line is None or line in t.lines)]
+
+    def side_effect_rates(self, trial: str) -> list[SideEffectRate]:
+        return [rate for rate in self.side_effects.values() if rate.trial == trial]
+
+    def alert_for_medicine(self, medicine: str) -> list[Alert]:
+        return [alert for alert in self.alerts.values() if medicine in alert.medicines]
+
+
+def load_registry(data_dir: Path, shown_prefix: str = "data") -> Registry:
+    """Load, validate and cross-check data/. Raises DataErrors listing every problem."""
+    loaded = load_data(data_dir, shown_prefix)
+    errors = loaded.errors
+    registry, reference_errors = build_registry(loaded.entries, loaded.invalid_ids)
+    if not loaded.unreadable_files:  # with a whole file unreadable, every reference to it would be reported
+        errors.extend(reference_errors)
+    if errors:
+        raise DataErrors(errors)
+    return registry
+
+
+def build_registry(entries: Entries, invalid_ids: set[str] = frozenset()) -> tuple[Registry, list[DataError]]:
+    registry = Registry()
+    errors: list[DataError] = []
+    for kind, located_entries in entries.items():
+        table = getattr(registry, kind)
+        key = "page" if kind == "reviews" else "id"
+        for located in located_entries:
+            entry_key = getattr(located.entry, key)
+            if entry_key in table:
+                errors.append(located.error((key,), entry_key, f"duplicate {key} {entry_key!r}; each {key} must be used once"))
+            else:
+                table[entry_key] = located.entry
+    for located in (item for items in entries.values() for item in items):
+        errors.extend(_check_references(registry, located, invalid_ids))
+    return registry, errors
+
+
+def iter_figures(model: BaseModel, location: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Figure]]:
+    """Every Figure inside an entry, with its path (for error lines and the evidence check)."""
+    if isinstance(model, Figure):
+        yield location, model
+        return
+    for name in type(model).model_fields:
+        yield from _iter_value(getattr(model, name), (*location, name))
+
+
+def _iter_value(value: Any, location: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Figure]]:
+    if isinstance(value, BaseModel):
+        yield from iter_figures(value, location)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _iter_value(item, (*location, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _iter_value(item, (*location, key))
+
+
+def _label(entry: Any, location: tuple[Any, ...]) -> str:
+    return getattr(entry, "id", "") + "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in location)
+
+
+def _check_references(registry: Registry, located: Located, invalid_ids: set[str]) -> Iterator[DataError]:
+    entry = located.entry
+
+    def refers(kind: str, wanted: str | None, location: tuple[Any, ...]) -> Iterator[DataError]:
+        if wanted is not None and wanted not in getattr(registry, kind) and wanted not in invalid_ids:
+            yield located.error(location, _label(entry, location), str(UnknownId(kind.rstrip("s").replace("_", " "), wanted, list(getattr(registry, kind)))))
+
+    for location, figure in iter_figures(entry):
+        yield from refers("sources", figure.source, (*location, "source"))
+    if isinstance(entry, Medicine):
+        yield from refers("sources", entry.given.source, ("given", "source"))
+    elif isinstance(entry, Treatment):
+        for i, medicine in enumerate(entry.medicines):
+            yield from refers("medicines", medicine, ("medicines", i))
+        for i, subtype in enumerate(entry.subtypes):
+            yield from refers("subtypes", subtype, ("subtypes", i))
+        for i, trial in enumerate(entry.trials):
+            yield from refers("trials", trial, ("trials", i))
+    elif isinstance(entry, Trial):
+        yield from refers("sources", entry.published, ("published",))
+        arm_ids = [arm.id for arm in entry.arms]
+        for i, arm in enumerate(entry.arms):
+            yield from refers("treatments", arm.treatment, ("arms", i, "treatment"))
+        for i, result in enumerate(entry.results):
+            yield from _check_arms(located, ("results", i), result.values, arm_ids, require_all=True)
+            if result.measure in TIMED_MEASURES and result.timeframe_months is None:
+                yield located.error(("results", i), _label(entry, ("results", i)), "a rate needs timeframe_months (the time frame readers are told)")
+    elif isinstance(entry, SideEffectRate):
+        yield from refers("effects", entry.effect, ("effect",))
+        yield from refers("trials", entry.trial, ("trial",))
+        if entry.trial in registry.trials:
+            arm_ids = [arm.id for arm in registry.trials[entry.trial].arms]
+            yield from _check_arms(located, (), entry.values, arm_ids, require_all=False)
+    elif isinstance(entry, Effect):
+        yield from refers("alerts", entry.alert, ("alert",))
+    elif isinstance(entry, Alert):
+        yield from refers("sources", entry.source, ("source",))
+        for i, medicine in enumerate(entry.medicines):
+            yield from refers("medicines", medicine, ("medicines", i))
+
+
+def _check_arms(located: Located, where: tuple[Any, ...], values: dict[str, Figure], arm_ids: list[str], require_all: bool) -> Iterator[DataError]:
+    for arm in values:
+        if arm not in arm_ids:
+            yield located.error((*where, "values", arm), _label(located.entry, (*where, "values", arm)), f"unknown arm {arm!r}; this trial's arms are {', '.join(arm_ids)}")
+    missing = [arm for arm in arm_ids if arm not in values]
+    if require_all and missing:
+        yield located.error((*where, "values"), _label(located.entry, (*where, "values")), f"give a value for every arm (both arms are always shown); missing: {', '.join(missing)}")

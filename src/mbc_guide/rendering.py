@@ -1,0 +1,27 @@
+"""Jinja environment for the HTML components in overrides/components. Autoescape is on: data text is untrusted."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import numbers, phrases
+
+
+def component_environment(components_dir: Path) -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(str(components_dir)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.globals.update(numbers=numbers, phrases=phrases, en=lambda text: text["en"])
+    return environment
+
+
+def render_component(environment: Environment, name: str, **context: object) -> Markup:
+    html = environment.get_template(name).render(**context)
+    # Blank lines would end a raw HTML block in Markdown; components never need them.
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))

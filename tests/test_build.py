@@ -1,0 +1,99 @@
+"""The real site builds strictly, shows its figures with their sources, and writer mistakes fail cleanly."""
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from mbc_guide.cli import build_site
+
+
+def text_of(html_path: Path) -> str:
+    html = html_path.read_text()
+    body = html[html.index('<article'):html.index('</article>')]
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", body)))
+
+
+def test_her2_page_shows_both_arms_with_time_frames(built_site):
+    text = text_of(built_site / "her2-positive.html")
+    assert "about 3 years and 5 months (40.7 months)" in text
+    assert "about 2 years and 3 months (26.9 months)" in text
+    assert "After 2 years, about 70 out of 100 people on trastuzumab deruxtecan with pertuzumab and about 52 out of 100 people on THP" in text
+    assert "Half of the people on THP lived without their cancer growing or spreading for about 1 year and 7 months (18.5 months)" in text
+    assert "palbociclib" in text and "(44.3 months)" in text
+
+
+def test_her2_page_names_sources_and_review_date(built_site):
+    html = (built_site / "her2-positive.html").read_text()
+    text = text_of(built_site / "her2-positive.html")
+    assert 'href="https://doi.org/10.1056/NEJMoa2508668"' in html
+    assert "Source: New England Journal of Medicine (Tolaney and others), 29 October 2025 (online)" in text
+    assert "Last reviewed:" in html and "Next review due:" in html
+
+
+def test_her2_page_says_what_the_numbers_cannot_say(built_site):
+    text = text_of(built_site / "her2-positive.html")
+    assert "These are early results from an interim analysis" in text
+    assert "It is not known yet whether people live longer" in text
+    assert "Results from different studies cannot be compared with each other" in text
+
+
+def test_her2_page_shows_ild_rates_and_the_urgent_box(built_site):
+    text = text_of(built_site / "her2-positive.html")
+    assert "Lung inflammation (interstitial lung disease, ILD, or pneumonitis)" in text
+    assert "Call your care team straight away, day or night, if you have:" in text
+    assert "fewer than 1 out of 100" in text  # fatal ILD 0.5 % is never rounded to 1
+
+
+def test_no_request_leaves_the_site(built_site):
+    """Scripts, styles, fonts and images all come from the site itself."""
+    outside = []
+    for path in built_site.rglob("*"):
+        if path.suffix in {".html", ".css", ".js"} and path.is_file():
+            text = path.read_text(errors="ignore")
+            outside += [f"{path.name}: {m}" for m in re.findall(r"""(?:src=|@import\s+|url\()\s*["']?(https?://[^"')\s]+)""", text)]
+            for tag in re.findall(r"<link[^>]+>", text):
+                fetched = re.search(r"""href=["'](https?://[^"']+)""", tag)
+                if fetched and 'rel="canonical"' not in tag:  # a canonical link names the page; nothing is fetched
+                    outside.append(f"{path.name}: {fetched.group(1)}")
+    assert outside == []
+
+
+def test_unknown_id_in_a_page_names_the_page_and_the_id(project_copy, capsys):
+    page = project_copy / "content" / "her2-positive.md"
+    page.write_text(page.read_text().replace('options("her2-positive", "first")', 'options("her2-postive", "first")'))
+    site = project_copy / "site"
+    site.mkdir()
+    (site / "keep.html").write_text("last good build")
+    assert not build_site(project_copy / "mkdocs.yml", site)
+    err = capsys.readouterr().err
+    assert "content/her2-positive.md: options(): unknown subtype id 'her2-postive'; did you mean 'her2-positive'?" in err
+    assert "Traceback" not in err
+    assert (site / "keep.html").read_text() == "last good build", "a failed build must leave the last good site"
+
+
+def test_unknown_macro_names_the_page_line_and_close_names(project_copy, capsys):
+    page = project_copy / "content" / "her2-positive.md"
+    page.write_text(page.read_text().replace("urgent_symptoms(", "urgent_symptom("))
+    line = next(n for n, l in enumerate(page.read_text().splitlines(), 1) if "urgent_symptom(" in l)
+    assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    err = capsys.readouterr().err
+    assert f"content/her2-positive.md:{line}: unknown macro or variable 'urgent_symptom'; did you mean urgent_symptoms?" in err
+    assert "Traceback" not in err
+
+
+def test_data_error_stops_the_build_with_located_lines(project_copy, capsys):
+    trials = project_copy / "data" / "trials.yaml"
+    trials.write_text(trials.read_text().replace("value: 40.7,", "value: forty,"))
+    assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    err = capsys.readouterr().err
+    assert re.search(r"^data/trials.yaml:\d+: destiny-breast09.results\[0\].values.tdxd-pertuzumab.value: must be a number", err, re.M)
+    assert not (project_copy / "site").exists()
+
+
+def test_literal_braces_can_be_shown(project_copy):
+    page = project_copy / "content" / "index.md"
+    page.write_text(page.read_text() + '\n\nWrite {{ "{{" }} and {{ "}}" }} like this.\n')
+    site = project_copy / "site"
+    assert build_site(project_copy / "mkdocs.yml", site)
+    assert "Write {{ and }} like this." in (site / "index.html").read_text()

@@ -1,0 +1,119 @@
+"""Every kind of data mistake a writer can make gives one located line: file:line: field: message."""
+from pathlib import Path
+
+import pytest
+
+from mbc_guide.cli import main
+from mbc_guide.errors import DataErrors
+from mbc_guide.registry import load_registry
+
+
+def errors_for(data_dir: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_registry(data_dir)
+    return [str(error) for error in caught.value.errors]
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text()
+    assert old in text, f"fixture text {old!r} not found in {path.name}"
+    path.write_text(text.replace(old, new, count))
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(number for number, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def test_the_real_data_is_valid(registry):
+    assert "destiny-breast09" in registry.trials
+    assert registry.trials["destiny-breast09"].results[0].values["tdxd-pertuzumab"].value == 40.7
+
+
+def test_yaml_syntax_error_names_the_line(project_copy):
+    trials = project_copy / "data" / "trials.yaml"
+    replace_in(trials, "  phase: 3\n", "  phase: [3\n")
+    errors = errors_for(project_copy / "data")
+    assert len(errors) == 1
+    assert errors[0].startswith("data/trials.yaml:")
+    assert "YAML syntax error" in errors[0]
+
+
+def test_number_written_as_words(project_copy):
+    trials = project_copy / "data" / "trials.yaml"
+    replace_in(trials, "value: 40.7,", "value: forty point seven,")
+    line = line_of(trials, "forty point seven")
+    assert errors_for(project_copy / "data") == [
+        f"data/trials.yaml:{line}: destiny-breast09.results[0].values.tdxd-pertuzumab.value: "
+        "must be a number written in digits, not 'forty point seven'"
+    ]
+
+
+def test_misspelt_key_suggests_the_right_one(project_copy):
+    subtypes = project_copy / "data" / "subtypes.yaml"
+    replace_in(subtypes, "  how_tested: >-", "  how_testd: >-")
+    line = line_of(subtypes, "how_testd")
+    errors = errors_for(project_copy / "data")
+    assert f"data/subtypes.yaml:{line}: her2-positive.how_testd: unknown field 'how_testd'; did you mean 'how_tested'?" in errors
+    assert any(e.startswith("data/subtypes.yaml:") and e.endswith("her2-positive.how_tested: required field is missing") for e in errors)
+
+
+def test_missing_required_field(project_copy):
+    sources = project_copy / "data" / "sources.yaml"
+    replace_in(sources, "  publisher: New England Journal of Medicine (Tolaney and others)\n", "")
+    assert errors_for(project_copy / "data") == [
+        f"data/sources.yaml:{line_of(sources, 'id: db09-nejm-2025')}: db09-nejm-2025.publisher: required field is missing"
+    ]
+
+
+def test_duplicate_id(project_copy):
+    effects = project_copy / "data" / "effects.yaml"
+    effects.write_text(effects.read_text() + "- id: nausea\n  name: nausea again\n")
+    last_line = len(effects.read_text().splitlines()) - 1
+    assert errors_for(project_copy / "data") == [
+        f"data/effects.yaml:{last_line}: nausea: duplicate id 'nausea'; each id must be used once"
+    ]
+
+
+def test_empty_file(project_copy):
+    (project_copy / "data" / "glossary.yaml").write_text("# nothing here yet\n")
+    assert errors_for(project_copy / "data") == ["data/glossary.yaml:1: the file is empty; it needs a list of entries"]
+
+
+def test_unknown_cross_reference(project_copy):
+    treatments = project_copy / "data" / "treatments.yaml"
+    replace_in(treatments, "trials: [destiny-breast09]", "trials: [destiny-breast99]")
+    line = line_of(treatments, "destiny-breast99")
+    assert errors_for(project_copy / "data") == [
+        f"data/treatments.yaml:{line}: tdxd-pertuzumab.trials[0]: unknown trial id 'destiny-breast99'; did you mean 'destiny-breast09'?"
+    ]
+
+
+def test_unknown_source_on_a_figure(project_copy):
+    trials = project_copy / "data" / "trials.yaml"
+    replace_in(trials, "value: 26.9, fact: db09-pfs-median-thp, source: db09-nejm-2025", "value: 26.9, fact: db09-pfs-median-thp, source: nowhere")
+    line = line_of(trials, "source: nowhere")
+    assert errors_for(project_copy / "data") == [
+        f"data/trials.yaml:{line}: destiny-breast09.results[0].values.thp.source: unknown source id 'nowhere'"
+    ]
+
+
+def test_a_result_must_give_every_arm(project_copy):
+    trials = project_copy / "data" / "trials.yaml"
+    replace_in(trials, "        thp: {value: 78.6, fact: db09-orr-thp, source: db09-nejm-2025}\n", "")
+    errors = errors_for(project_copy / "data")
+    assert len(errors) == 1 and "destiny-breast09.results[2].values: give a value for every arm" in errors[0]
+
+
+def test_errors_from_several_files_come_in_one_run(project_copy):
+    replace_in(project_copy / "data" / "trials.yaml", "value: 40.7,", "value: forty,")
+    (project_copy / "data" / "glossary.yaml").write_text("")
+    errors = errors_for(project_copy / "data")
+    assert [e.split(":")[0] for e in errors] == ["data/glossary.yaml", "data/trials.yaml"]
+
+
+def test_check_command_prints_lines_not_a_traceback(project_copy, capsys):
+    replace_in(project_copy / "data" / "trials.yaml", "value: 40.7,", "value: forty,")
+    assert main(["check", "--data-dir", str(project_copy / "data")]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "data/trials.yaml:" in err and "must be a number written in digits" in err
