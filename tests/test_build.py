@@ -97,3 +97,10 @@ def test_literal_braces_can_be_shown(project_copy):
     site = project_copy / "site"
     assert build_site(project_copy / "mkdocs.yml", site)
     assert "Write {{ and }} like this." in (site / "index.html").read_text()
+
+
+def test_her2_page_has_icon_arrays_and_median_charts_from_data(built_site):
+    html = (built_site / "her2-positive.html").read_text()
+    assert html.count('class="median-chart"') >= 3  # DESTINY-Breast09, CLEOPATRA (two) and PATINA medians
+    assert 'data-filled="70"' in html and 'data-filled="52"' in html  # 2-year results, both arms
+    assert 'data-filled="12"' in html and 'data-filled="1"' in html  # lung inflammation, both arms

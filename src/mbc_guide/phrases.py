@@ -1,6 +1,7 @@
 """Trial results as plain-language sentences that always name every arm and the time frame."""
 from __future__ import annotations
 
+from .charts import Bar
 from .models import Figure, Result, SideEffectRate, Trial
 from .numbers import format_number, months_in_words, natural_frequency, timeframe_in_words
 
@@ -43,6 +44,30 @@ def exact_figures(trial: Trial, values: dict[str, Figure], unit: str) -> str:
 
 def result_unit(result: Result) -> str:
     return " months" if result.measure.endswith("_median") else "%"
+
+
+RATE_MEANINGS = {
+    "pfs_rate": ("were alive without their cancer growing or spreading", "was alive without the cancer growing or spreading"),
+    "os_rate": ("were alive", "was alive"),
+    "response_rate": ("had their cancer shrink", "had the cancer shrink"),
+    "complete_response": ("had no cancer seen on scans", "had no cancer seen on scans"),
+}
+
+
+def rate_meaning(result: Result, singular: bool = False) -> str:
+    plural_words, singular_words = RATE_MEANINGS[result.measure]
+    words = singular_words if singular else plural_words
+    return f"{words} {timeframe_in_words(result.timeframe_months)}" if result.timeframe_months else words
+
+
+def bars(trial: Trial, result: Result) -> list[Bar]:
+    labels = arm_labels(trial)
+    return [Bar(labels[arm], figure.value) for arm, figure in result.values.items()]
+
+
+def median_caption(result: Result) -> str:
+    what = " without their cancer growing or spreading" if result.measure == "pfs_median" else ""
+    return f"Each bar shows the median: half of the people lived longer than this{what}."
 
 
 def rate_in_words(percent: float | None) -> str:

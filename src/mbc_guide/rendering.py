@@ -6,7 +6,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import numbers, phrases
+from . import charts, numbers, phrases
 
 
 def component_environment(components_dir: Path) -> Environment:
@@ -17,7 +17,15 @@ def component_environment(components_dir: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(numbers=numbers, phrases=phrases, en=lambda text: text["en"])
+    environment.globals.update(
+        numbers=numbers,
+        phrases=phrases,
+        en=lambda text: text["en"],
+        # The chart functions escape their own text, so their SVG is safe to insert as markup.
+        icon_array=lambda percent, label: Markup(charts.icon_array(percent, label)),
+        median_bars=lambda bars, label: Markup(charts.median_bars(bars, label)),
+        Bar=charts.Bar,
+    )
     return environment
 
 

@@ -1,0 +1,57 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from mbc_guide.charts import Bar, icon_array, median_bars
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+@pytest.mark.parametrize("percent, filled", [(70.1, 70), (52.1, 52), (12.5, 13), (12.4, 12), (0.5, 1), (0.4, 0), (100, 100)])
+def test_icon_array_fills_the_rounded_number_of_people(percent, filled):
+    root = parse(icon_array(percent, "label"))
+    groups = root.findall(f"{SVG}g")
+    assert len(groups) == 100
+    assert sum(g.get("class") == "icon-on" for g in groups) == filled
+    assert root.get("data-filled") == str(filled)
+
+
+def test_icon_array_has_an_accessible_name():
+    root = parse(icon_array(12.1, "THP: about 12 out of 100 people had lung inflammation"))
+    title = root.find(f"{SVG}title")
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == title.get("id")
+    assert title.text == "THP: about 12 out of 100 people had lung inflammation"
+
+
+def test_filled_and_empty_icons_differ_in_shape_not_only_colour():
+    """Print in black and white: filled icons are solid, empty ones are outlines (see guide.css)."""
+    root = parse(icon_array(50, "half"))
+    classes = {g.get("class") for g in root.findall(f"{SVG}g")}
+    assert classes == {"icon-on", "icon-off"}
+
+
+def test_icon_array_escapes_label_text():
+    svg = icon_array(10, "<script>alert(1)</script>")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    parse(svg)
+
+
+def test_median_bars_are_to_scale_and_labelled_in_months_and_years():
+    html = median_bars([Bar("A", 40.7), Bar("B", 26.9)], "Half of the people ...")
+    assert "40.7 months (about 3 years and 5 months)" in html
+    assert "26.9 months (about 2 years and 3 months)" in html
+    bars = ["<svg" + part[:part.index("</svg>") + 6] for part in html.split("<svg")[1:]]
+    lengths = [float(parse(bar).find(f"{SVG}rect").get("width")) + 2 for bar in bars]  # 1-unit margin each side
+    assert lengths[0] == 300
+    assert lengths[1] / lengths[0] == pytest.approx(26.9 / 40.7, abs=0.001)
+    assert 'role="img"' in html and 'aria-label="Half of the people ..."' in html
+
+
+def test_median_bars_need_data():
+    with pytest.raises(ValueError):
+        median_bars([], "nothing")
