@@ -1,4 +1,3 @@
-import os
 import shutil
 from pathlib import Path
 
@@ -8,10 +7,6 @@ from mbc_guide.registry import load_registry
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_PARTS = ("mkdocs.yml", "content", "data", "overrides", "macros")
-
-
-def evidence_dir() -> Path:
-    return Path(os.environ.get("MBC_EVIDENCE_DIR", REPO.parent / "shared" / "evidence"))
 
 
 @pytest.fixture(scope="session")

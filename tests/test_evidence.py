@@ -1,18 +1,21 @@
 """Every figure in data/ is copied exactly from ../shared/evidence/facts.yaml and cites a matching source."""
+import os
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import evidence_dir
 from mbc_guide.registry import iter_figures
+
+EVIDENCE_DIR = Path(os.environ.get("MBC_EVIDENCE_DIR", Path(__file__).resolve().parents[2] / "shared" / "evidence"))
 
 KINDS_WITH_FIGURES = ("trials", "side_effects")
 
 
 @pytest.fixture(scope="module")
 def facts():
-    path = evidence_dir() / "facts.yaml"
+    path = EVIDENCE_DIR / "facts.yaml"
     assert path.is_file(), f"the evidence file is required: {path} (set MBC_EVIDENCE_DIR to its folder)"
     return {entry["id"]: entry for entry in yaml.safe_load(path.read_text())}
 

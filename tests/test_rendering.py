@@ -2,10 +2,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from conftest import REPO
 from mbc_guide.page_macros import GuideMacros
 from mbc_guide.phrases import result_sentence
 from mbc_guide.rendering import component_environment, render_component
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def test_median_sentence_names_both_arms_in_months_and_years(registry):

@@ -1,0 +1,38 @@
+"""Every page in a real browser: axe (WCAG 2.2 AA and best practice), 320 and 1280 px, light and dark,
+no sideways scrolling, no console errors, no request leaving localhost."""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PAGES = sorted(p.stem + ".html" for p in (REPO / "content").glob("*.md"))
+VIEWS = [(width, scheme) for width in (1280, 320) for scheme in ("light", "dark")]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+@pytest.mark.parametrize("width, scheme", VIEWS, ids=[f"{w}px-{s}" for w, s in VIEWS])
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_is_accessible_and_self_contained(browser, site_url, axe, page_path, width, scheme):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    outside, console_errors = [], []
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(site_url) and not request.url.startswith("data:") else None)
+    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{site_url}/{page_path}", wait_until="networkidle")
+
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x: {v['nodes'][0]['target']})" for v in results.response["violations"]]
+    sideways = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+
+    assert violations == []
+    assert sideways <= 0, f"the page scrolls sideways by {sideways}px"
+    assert console_errors == []
+    assert outside == []
