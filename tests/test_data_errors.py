@@ -79,22 +79,16 @@ def test_empty_file(project_copy):
     assert errors_for(project_copy / "data") == ["data/glossary.yaml:1: the file is empty; it needs a list of entries"]
 
 
-def test_unknown_cross_reference(project_copy):
-    treatments = project_copy / "data" / "treatments.yaml"
-    replace_in(treatments, "trials: [destiny-breast09]", "trials: [destiny-breast99]")
-    line = line_of(treatments, "destiny-breast99")
-    assert errors_for(project_copy / "data") == [
-        f"data/treatments.yaml:{line}: tdxd-pertuzumab.trials[0]: unknown trial id 'destiny-breast99'; did you mean 'destiny-breast09'?"
-    ]
-
-
-def test_unknown_source_on_a_figure(project_copy):
-    trials = project_copy / "data" / "trials.yaml"
-    replace_in(trials, "value: 26.9, fact: db09-pfs-median-thp, source: db09-nejm-2025", "value: 26.9, fact: db09-pfs-median-thp, source: nowhere")
-    line = line_of(trials, "source: nowhere")
-    assert errors_for(project_copy / "data") == [
-        f"data/trials.yaml:{line}: destiny-breast09.results[0].values.thp.source: unknown source id 'nowhere'"
-    ]
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("treatments.yaml", "trials: [destiny-breast09]", "trials: [destiny-breast99]",
+     "tdxd-pertuzumab.trials[0]: unknown trial id 'destiny-breast99'; did you mean 'destiny-breast09'?"),
+    ("trials.yaml", "fact: db09-pfs-median-thp, source: db09-nejm-2025", "fact: db09-pfs-median-thp, source: nowhere",
+     "destiny-breast09.results[0].values.thp.source: unknown source id 'nowhere'"),
+], ids=["unknown-trial", "unknown-source-on-a-figure"])
+def test_unknown_cross_reference(project_copy, file, old, new, expected):
+    path = project_copy / "data" / file
+    replace_in(path, old, new)
+    assert errors_for(project_copy / "data") == [f"data/{file}:{line_of(path, new)}: {expected}"]
 
 
 def test_a_result_must_give_every_arm(project_copy):
