@@ -31,7 +31,7 @@ def test_the_real_data_is_valid(registry):
 
 def test_yaml_syntax_error_names_the_line(project_copy):
     trials = project_copy / "data" / "trials.yaml"
-    replace_in(trials, "  phase: 3\n", "  phase: [3\n")
+    replace_in(trials, "  status: interim\n", "  status: [interim\n")
     errors = errors_for(project_copy / "data")
     assert len(errors) == 1
     assert errors[0].startswith("data/trials.yaml:")

@@ -133,7 +133,6 @@ class Result(Strict):
 class Trial(Strict):
     id: Id
     name: str
-    phase: StrictInt
     population: Text
     design: Text
     status: Literal["interim", "final"]

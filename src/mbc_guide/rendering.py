@@ -24,7 +24,6 @@ def component_environment(components_dir: Path) -> Environment:
         # The chart functions escape their own text, so their SVG is safe to insert as markup.
         icon_array=lambda percent, label: Markup(charts.icon_array(percent, label)),
         median_bars=lambda bars, label: Markup(charts.median_bars(bars, label)),
-        Bar=charts.Bar,
     )
     return environment
 
