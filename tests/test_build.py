@@ -104,3 +104,4 @@ def test_her2_page_has_icon_arrays_and_median_charts_from_data(built_site):
     assert html.count('class="median-chart"') >= 3  # DESTINY-Breast09, CLEOPATRA (two) and PATINA medians
     assert 'data-filled="70"' in html and 'data-filled="52"' in html  # 2-year results, both arms
     assert 'data-filled="12"' in html and 'data-filled="1"' in html  # lung inflammation, both arms
+    assert "about 12 out of 100 people had lung inflammation (interstitial lung disease, ILD, or pneumonitis)" in html

@@ -82,6 +82,12 @@ def side_effect_heading(rate: SideEffectRate, effect_name: str) -> str:
             "grade3": f"Grade 3 {effect_name}", "fatal": f"Death from {effect_name}"}[rate.severity]
 
 
+def side_effect_meaning(rate: SideEffectRate, effect_name: str) -> str:
+    """'had lung inflammation (... ILD ...)': the heading as a verb phrase, abbreviations kept in capitals."""
+    heading = side_effect_heading(rate, effect_name)
+    return f"had {heading[:1].lower()}{heading[1:]}"
+
+
 def _joined(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
