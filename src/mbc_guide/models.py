@@ -98,10 +98,17 @@ class Treatment(Strict):
     medicines: list[Id]
     subtypes: list[Id]
     lines: list[Line]
+    # Groups options within a line on a page, e.g. options for cancers with a gene change.
+    topic: Id | None = None
     what_it_is: Text
     trials: list[Id]
     daily_life: list[Text] = []
     not_known_yet: list[Text] = []
+    # The option grid's rows: the questions people ask when they compare options.
+    clinic_visits: Text
+    main_side_effects: list[Text] = Field(min_length=1)
+    hair_loss: Text
+    time_on_treatment: Text
 
 
 TIMED_MEASURES = ("pfs_rate", "os_rate")
@@ -112,7 +119,10 @@ Measure = Literal[
     "os_rate",
     "response_rate",
     "complete_response",
+    "brain_pfs_median",
+    "brain_response_rate",
 ]
+MEDIAN_MEASURES = ("pfs_median", "os_median", "brain_pfs_median")
 
 
 class Arm(Strict):
@@ -135,6 +145,7 @@ class Trial(Strict):
     name: str
     population: Text
     design: Text
+    kind: Literal["randomised", "single_arm", "subgroup", "pooled"] = "randomised"
     status: Literal["interim", "final"]
     overall_survival: Literal["known", "not_known_yet"]
     published: Id
@@ -184,6 +195,19 @@ class GlossaryTerm(Strict):
     definition: Text
 
 
+class AccessNote(Strict):
+    """Approval or insurance coverage of one medicine in one country, as of a date readers are shown."""
+
+    id: Id
+    medicine: Id
+    country: Literal["us", "kr"]
+    status: Text
+    as_of: str
+    fact: Id
+    source_title: str
+    url: Annotated[str, Field(pattern=r"^https?://")]
+
+
 class PageReview(Strict):
     page: str
     last_reviewed: dt.date
@@ -203,4 +227,5 @@ DATA_FILES: dict[str, type[Strict]] = {
     "alerts": Alert,
     "glossary": GlossaryTerm,
     "reviews": PageReview,
+    "access": AccessNote,
 }

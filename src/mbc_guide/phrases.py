@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .charts import Bar
-from .models import Figure, Result, SideEffectRate, Trial
+from .models import MEDIAN_MEASURES, Figure, Result, SideEffectRate, Trial
 from .numbers import format_number, months_in_words, natural_frequency, timeframe_in_words
 
 
@@ -16,8 +16,8 @@ def result_sentence(trial: Trial, result: Result) -> str:
     first_label, first_value = parts[0]
     others = parts[1:]
     measure = result.measure
-    if measure in ("pfs_median", "os_median"):
-        what = "without their cancer growing or spreading" if measure == "pfs_median" else ""
+    if measure in MEDIAN_MEASURES:
+        what = MEDIAN_MEANINGS[measure]
         sentence = (f"Half of the people on {first_label} lived {what + ' ' if what else ''}for "
                     f"{months_in_words(first_value)} ({format_number(first_value)} months) or longer.")
         for label, value in others:
@@ -33,6 +33,8 @@ def result_sentence(trial: Trial, result: Result) -> str:
         return f"The cancer shrank in {frequencies}."
     if measure == "complete_response":
         return f"Scans could no longer see the cancer in {frequencies}."
+    if measure == "brain_response_rate":
+        return f"Cancer in the brain shrank in {frequencies}."
     raise ValueError(f"no sentence for measure {measure!r}")  # pragma: no cover - Measure is a closed list
 
 
@@ -43,7 +45,18 @@ def exact_figures(trial: Trial, values: dict[str, Figure], unit: str) -> str:
 
 
 def result_unit(result: Result) -> str:
-    return " months" if result.measure.endswith("_median") else "%"
+    return " months" if is_median(result) else "%"
+
+
+def is_median(result: Result) -> bool:
+    return result.measure in MEDIAN_MEASURES
+
+
+MEDIAN_MEANINGS = {
+    "pfs_median": "without their cancer growing or spreading",
+    "os_median": "",
+    "brain_pfs_median": "without their cancer growing in the brain",
+}
 
 
 RATE_MEANINGS = {
@@ -51,6 +64,7 @@ RATE_MEANINGS = {
     "os_rate": ("were alive", "was alive"),
     "response_rate": ("had their cancer shrink", "had the cancer shrink"),
     "complete_response": ("had no cancer seen on scans", "had no cancer seen on scans"),
+    "brain_response_rate": ("had their cancer in the brain shrink", "had the cancer in the brain shrink"),
 }
 
 
@@ -66,7 +80,7 @@ def bars(trial: Trial, result: Result) -> list[Bar]:
 
 
 def median_caption(result: Result) -> str:
-    what = " without their cancer growing or spreading" if result.measure == "pfs_median" else ""
+    what = f" {MEDIAN_MEANINGS[result.measure]}".rstrip()
     return f"Each bar shows the median: half of the people lived longer than this{what}."
 
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from .errors import DataError, DataErrors
 from .loading import Entries, Located, load_data
 from .models import (
-    TIMED_MEASURES, Alert, Effect, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
+    TIMED_MEASURES, AccessNote, Alert, Effect, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
 )
 
 
@@ -35,6 +35,7 @@ class Registry:
     alerts: dict[str, Alert] = field(default_factory=dict)
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     reviews: dict[str, PageReview] = field(default_factory=dict)
+    access: dict[str, AccessNote] = field(default_factory=dict)
 
     def get(self, kind: str, wanted: str) -> Any:
         table: dict[str, Any] = getattr(self, kind)
@@ -51,6 +52,9 @@ class Registry:
 
     def alert_for_medicine(self, medicine: str) -> list[Alert]:
         return [alert for alert in self.alerts.values() if medicine in alert.medicines]
+
+    def access_for_medicine(self, medicine: str) -> list[AccessNote]:
+        return [note for note in self.access.values() if note.medicine == medicine]
 
 
 def load_registry(data_dir: Path, shown_prefix: str = "data") -> Registry:
@@ -139,6 +143,8 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
         if entry.trial in registry.trials:
             arm_ids = [arm.id for arm in registry.trials[entry.trial].arms]
             yield from _check_arms(located, (), entry.values, arm_ids, require_all=False)
+    elif isinstance(entry, AccessNote):
+        yield from refers("medicines", entry.medicine, ("medicine",))
     elif isinstance(entry, Effect):
         yield from refers("alerts", entry.alert, ("alert",))
     elif isinstance(entry, Alert):
