@@ -10,7 +10,7 @@ from mbc_guide.registry import iter_figures
 
 EVIDENCE_DIR = Path(os.environ.get("MBC_EVIDENCE_DIR", Path(__file__).resolve().parents[2] / "shared" / "evidence"))
 
-KINDS_WITH_FIGURES = ("trials", "side_effects")
+KINDS_WITH_FIGURES = ("trials", "side_effects", "key_facts")
 
 
 @pytest.fixture(scope="module")

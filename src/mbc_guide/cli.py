@@ -37,8 +37,11 @@ def _quiet_mkdocs_logging() -> None:
         logger.setLevel(logging.WARNING)
 
 
-def build_site(config_file: Path, site_dir: Path) -> bool:
-    """Build into a temporary folder; replace site_dir only when the whole build succeeded."""
+def build_site(config_file: Path, site_dir: Path) -> dict[str, float] | None:
+    """Build into a temporary folder; replace site_dir only when the whole build succeeded.
+
+    Returns each page's reading grade, or None when the build failed.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -53,14 +56,26 @@ def build_site(config_file: Path, site_dir: Path) -> bool:
         if not str(error).startswith("Aborted with a BuildError"):
             print(f"error: {error}", file=sys.stderr)
         shutil.rmtree(staging, ignore_errors=True)
-        return False
+        return None
     except SystemExit:  # mkdocs-macros exits after printing its own error
         shutil.rmtree(staging, ignore_errors=True)
-        return False
+        return None
     if site_dir.exists():
         shutil.rmtree(site_dir)
     staging.rename(site_dir)
-    return True
+    return dict(config.plugins["mbc-guide"].reading_grades)
+
+
+TARGET_GRADE, HIGHEST_GRADE = 6, 8
+
+
+def reading_report(grades: dict[str, float]) -> str:
+    """Flesch-Kincaid grade per page; the aim is grade 6, the limit grade 8."""
+    lines = [f"reading grade (aim {TARGET_GRADE}, at most {HIGHEST_GRADE}):"]
+    for page, grade in sorted(grades.items()):
+        flag = "  above the limit" if grade > HIGHEST_GRADE else ""
+        lines.append(f"  {grade:4.1f}  {page}{flag}")
+    return "\n".join(lines)
 
 
 def check_data(data_dir: Path) -> bool:
@@ -86,8 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         ok = check_data(arguments.data_dir)
         print("data is valid" if ok else "data has errors; nothing was built", file=sys.stderr if not ok else sys.stdout)
         return 0 if ok else 1
-    ok = build_site(arguments.config, arguments.site_dir)
-    if ok:
+    grades = build_site(arguments.config, arguments.site_dir)
+    if grades is not None:
+        print(reading_report(grades))
         print(f"built the site into {arguments.site_dir}/")
         return 0
     print(f"build failed; {arguments.site_dir}/ was not changed", file=sys.stderr)

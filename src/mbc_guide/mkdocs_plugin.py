@@ -1,7 +1,12 @@
 """MkDocs plugin: load and check data once per build, give macros the registry, report writer errors in one line each."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import os
+import posixpath
+import re
+from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable
 
@@ -11,10 +16,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .errors import DataErrors
+from .glossary import ABBREVIATION, abbreviation_lines, terms_used, undefined_abbreviations
 from .page_checks import template_problems
-from .page_macros import GuideMacros
+from .page_macros import USED_BY_MARKER, GuideMacros
+from .reading_level import reading_grade
 from .registry import Registry, UnknownId, load_registry
-from .rendering import component_environment
+from .rendering import component_environment, render_component
+from .reviews import allow_overdue, review_problems
+
+log = __import__("logging").getLogger("mkdocs.plugins.mbc_guide")
 
 
 class GuideConfig(Config):
@@ -28,6 +38,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def __init__(self) -> None:
         self.page_errors: list[str] = []
+        self.reading_grades: dict[str, float] = {}
+        self.terms_seen: set[str] = set()
+        self.source_pages: dict[str, dict[str, str]] = defaultdict(dict)
 
     @event_priority(100)  # before mkdocs-macros, whose define_env needs the registry
     def on_config(self, config: Any) -> Any:
@@ -39,7 +52,31 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError(str(errors)) from None
         self.macros = GuideMacros(self.registry, component_environment(project / self.config.components_dir))
         self.page_errors = []
+        self.reading_grades = {}
+        self.terms_seen = set()
+        self.source_pages = defaultdict(dict)
+        self.known_capitals = self._capitalised_names()
         return config
+
+    def _capitalised_names(self) -> set[str]:
+        """Capitalised words in trial names and source titles: names, not abbreviations to define."""
+        texts = [t.name for t in self.registry.trials.values()]
+        texts += [f"{s.title} {s.publisher} {s.read_in or ''}" for s in self.registry.sources.values()]
+        texts += [note.source_title for note in self.registry.access.values()]
+        return {match.group(0) for text in texts for match in ABBREVIATION.finditer(text)}
+
+    def on_files(self, files: Any, config: Any) -> Any:
+        pages = [f.src_uri for f in files.documentation_pages()]
+        allowed, notice = allow_overdue(dict(os.environ))
+        if notice:
+            log.warning(notice)
+        problems = review_problems(self.registry, pages, dt.date.today(), allowed)
+        for subtype in self.registry.subtypes.values():
+            if subtype.page not in pages:
+                problems.append(self.registry.error_at("subtypes", subtype.id, ("page",), f"no page {subtype.page!r} in content/"))
+        if problems:
+            raise PluginError("\n".join(str(problem) for problem in problems))
+        return files
 
     def register_macros(self, env: Any) -> None:
         """Called from macros/main.py: expose every guide macro, each reporting errors against its page."""
@@ -71,6 +108,18 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     @event_priority(-100)  # after mkdocs-macros has rendered the page
     def _finish_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+        path = page.file.src_path
+        readable = re.sub(r"<[^>]+>|\]\([^)]*\)|\{[^}]*\}", " ", markdown)
+        for word in undefined_abbreviations(readable, self.registry.glossary.values(), self.known_capitals):
+            self.page_errors.append(f"{self._docs_prefix}{path}: {word!r} is not defined in data/glossary.yaml; add it there")
+        used = terms_used(readable, self.registry.glossary.values())
+        # The glossary page lists every term, so it does not count as using them.
+        if used and page.meta.get("words_on_page", True):
+            self.terms_seen |= {term.id for term in used}
+            words = render_component(self.macros.environment, "words_on_page.html", terms=used)
+            markdown += f"\n\n## Words used on this page\n\n{words}\n\n{abbreviation_lines(used)}\n"
+        for source_id in self.macros.page.sources:
+            self.source_pages[source_id][path] = page.title or path
         sources = str(self.macros.sources_section())  # str(): adding Markup to text would escape the page
         if sources:
             markdown += f"\n\n## Sources\n\n{sources}\n"
@@ -80,8 +129,28 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     on_page_markdown = CombinedEvent(_start_page, _finish_page)
 
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        self.reading_grades[page.file.src_path] = reading_grade(html)
+        return html
+
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         # Raised here, after every page is rendered and before any is written: all page errors at once, no half-built site.
-        if self.page_errors:
-            raise PluginError("\n".join(self.page_errors))
+        errors = list(self.page_errors)
+        for term in self.registry.glossary.values():
+            if term.id not in self.terms_seen:
+                errors.append(str(self.registry.error_at("glossary", term.id, ("term",), f"{term.term!r} is not used on any page; remove it or use it")))
+        if errors:
+            raise PluginError("\n".join(errors))
         return env
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """The sources page lists where each source is used, known only once every page is rendered."""
+        if "<!-- used-by:" not in output:
+            return output
+        here = posixpath.dirname(page.url)
+
+        def pages_using(match: re.Match[str]) -> str:
+            pages = self.source_pages.get(match.group(1), {})
+            links = [f'<a href="{posixpath.relpath(path.replace(".md", ".html"), here or ".")}">{title}</a>' for path, title in sorted(pages.items())]
+            return ", ".join(links) if links else "no page yet"
+        return re.sub(re.escape(USED_BY_MARKER).replace(r"\{\}", "([a-z0-9-]+)"), pages_using, output)

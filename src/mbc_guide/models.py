@@ -71,6 +71,7 @@ class Subtype(Strict):
 
 
 Line = Literal["first", "maintenance", "later"]
+Topic = Literal["gene-changes", "her2-low", "brain", "adc", "pd-l1-positive", "no-immunotherapy"]
 Route = Literal["drip", "pill", "injection"]
 
 
@@ -99,7 +100,7 @@ class Treatment(Strict):
     subtypes: list[Id]
     lines: list[Line]
     # Groups options within a line on a page, e.g. options for cancers with a gene change.
-    topic: Id | None = None
+    topic: Topic | None = None
     what_it_is: Text
     trials: list[Id]
     daily_life: list[Text] = []
@@ -201,11 +202,28 @@ class AccessNote(Strict):
     id: Id
     medicine: Id
     country: Literal["us", "kr"]
+    # Empty: the note holds for every option with this medicine; otherwise only for these options.
+    treatments: list[Id] = []
     status: Text
     as_of: str
     fact: Id
     source_title: str
     url: Annotated[str, Field(pattern=r"^https?://")]
+
+
+def _has_value_slot(text: dict[str, str]) -> dict[str, str]:
+    if "{value}" not in text["en"]:
+        raise ValueError("the text needs {value} where the number goes")
+    return text
+
+
+class KeyFact(Strict):
+    """One sentence with one number in it, for page text: the number comes from data, never from the writer."""
+
+    id: Id
+    text: Annotated[Text, AfterValidator(_has_value_slot)]
+    figure: Figure
+    unit: Literal["months", "percent"]
 
 
 class PageReview(Strict):
@@ -228,4 +246,5 @@ DATA_FILES: dict[str, type[Strict]] = {
     "glossary": GlossaryTerm,
     "reviews": PageReview,
     "access": AccessNote,
+    "key_facts": KeyFact,
 }

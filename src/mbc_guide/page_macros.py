@@ -9,6 +9,10 @@ from markupsafe import Markup
 from .models import Source, Trial
 from .registry import Registry
 from .rendering import render_component
+from .summaries import headline_result, option_groups, rate_rows
+
+# Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
+USED_BY_MARKER = "<!-- used-by:{} -->"
 
 
 @dataclass
@@ -38,6 +42,11 @@ class GuideMacros:
             "trial_results": self.trial_results,
             "urgent_symptoms": self.urgent_symptoms,
             "questions": self.questions,
+            "option_grid": self.option_grid,
+            "side_effect_across_studies": self.side_effect_across_studies,
+            "glossary": self.glossary,
+            "all_sources": self.all_sources,
+            "key_fact": self.key_fact,
         }
 
     def _render(self, name: str, **context: object) -> Markup:
@@ -51,13 +60,14 @@ class GuideMacros:
     def subtype_basics(self, subtype: str) -> Markup:
         return self._render("subtype_basics.html", subtype=self.registry.get("subtypes", subtype))
 
-    def options(self, subtype: str, line: str) -> Markup:
-        treatments = self.registry.treatments_for(subtype, line)
+    def options(self, subtype: str, line: str, topic: str | None = None) -> Markup:
+        treatments = self.registry.treatments_for(subtype, line, topic)
         if not treatments:
-            raise LookupError(f"no treatments in data for subtype {subtype!r} and line {line!r}")
+            wanted = f"line {line!r}" + (f" and topic {topic!r}" if topic else " without a topic")
+            raise LookupError(f"no treatments in data for subtype {subtype!r}, {wanted}")
         # A Markdown heading per option, so each appears in the page's table of contents.
         return Markup("\n\n").join(
-            Markup("### {}\n\n{}").format(t.name["en"], self.option(t.id)) for t in treatments)
+            Markup("### {} {{ #option-{} }}\n\n{}").format(t.name["en"], t.id, self.option(t.id)) for t in treatments)
 
     def option(self, treatment: str) -> Markup:
         chosen = self.registry.get("treatments", treatment)
@@ -68,8 +78,9 @@ class GuideMacros:
         trials = [self.registry.get("trials", t) for t in chosen.trials]
         new_trials = [t for t in trials if t.id not in self.page.trials_shown]
         cards = Markup("\n").join(self.trial_results(t.id) for t in new_trials)
+        access_notes = [note for m in medicines for note in self.registry.access_for(m.id, chosen.id)]
         return self._render("option.html", treatment=chosen, medicines=medicines, alerts=alerts.values(),
-                            trial_cards=cards, trials=trials, new_trials=new_trials)
+                            trial_cards=cards, trials=trials, new_trials=new_trials, notes=access_notes)
 
     def trial_results(self, trial: str) -> Markup:
         chosen: Trial = self.registry.get("trials", trial)
@@ -84,6 +95,31 @@ class GuideMacros:
 
     def questions(self, subtype: str) -> Markup:
         return self._render("questions.html", subtype=self.registry.get("subtypes", subtype))
+
+    def option_grid(self, subtype: str) -> Markup:
+        chosen = self.registry.get("subtypes", subtype)
+        groups = option_groups(self.registry, subtype)
+        headlines = {t.id: headline_result(self.registry, t) for group in groups for t in group.treatments}
+        medicines = {t.id: [self.registry.get("medicines", m) for m in t.medicines] for group in groups for t in group.treatments}
+        return self._render("option_grid.html", subtype=chosen, groups=groups, headlines=headlines, medicines=medicines)
+
+    def side_effect_across_studies(self, effect: str) -> Markup:
+        rows = rate_rows(self.registry, effect)
+        if not rows:
+            raise LookupError(f"no side-effect rates in data for effect {effect!r}")
+        return self._render("effect_across_studies.html", effect=self.registry.get("effects", effect), rows=rows)
+
+    def key_fact(self, fact: str) -> Markup:
+        return self._render("key_fact.html", fact=self.registry.get("key_facts", fact))
+
+    def glossary(self) -> Markup:
+        terms = sorted(self.registry.glossary.values(), key=lambda term: term.term.lower())
+        return self._render("glossary.html", terms=terms)
+
+    def all_sources(self) -> Markup:
+        sources = sorted(self.registry.sources.values(), key=lambda source: source.title.lower())
+        return self._render("all_sources.html", sources=sources, access=list(self.registry.access.values()),
+                            marker=USED_BY_MARKER)
 
     def sources_section(self) -> Markup:
         if not self.page.sources:

@@ -110,3 +110,27 @@ def _joined(items: list[str]) -> str:
 
 def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+COUNTRY_NAMES = {"us": "United States", "kr": "Korea"}
+LINE_NAMES = {"first": "First treatment", "maintenance": "Maintenance treatment", "later": "Later treatment"}
+TOPIC_NAMES = {
+    "gene-changes": "for cancer with a gene change",
+    "her2-low": "for HER2-low or HER2-ultralow cancer",
+    "brain": "for cancer that has spread to the brain",
+    "adc": "antibody-drug conjugates",
+    "pd-l1-positive": "when the cancer is PD-L1 positive",
+    "no-immunotherapy": "when immunotherapy is not an option",
+}
+
+
+def country_name(code: str) -> str:
+    return COUNTRY_NAMES[code]
+
+
+def group_name(line: str, topic: str | None) -> str:
+    return LINE_NAMES[line] + (f": {TOPIC_NAMES[topic]}" if topic else "")
+
+
+def key_fact_value(value: float, unit: str) -> str:
+    return months_in_words(value) if unit == "months" else natural_frequency(value)

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from .errors import DataError, DataErrors
 from .loading import Entries, Located, load_data
 from .models import (
-    TIMED_MEASURES, AccessNote, Alert, Effect, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
+    TIMED_MEASURES, AccessNote, Alert, KeyFact, Effect, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
 )
 
 
@@ -36,6 +36,13 @@ class Registry:
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     reviews: dict[str, PageReview] = field(default_factory=dict)
     access: dict[str, AccessNote] = field(default_factory=dict)
+    key_facts: dict[str, KeyFact] = field(default_factory=dict)
+    # Where each entry came from, for errors found after loading (e.g. an overdue review).
+    located: dict[tuple[str, str], Located] = field(default_factory=dict)
+
+    def error_at(self, kind: str, key: str, location: tuple[Any, ...], message: str) -> DataError:
+        located = self.located[(kind, key)]
+        return located.error(location, _label(located.entry, location), message)
 
     def get(self, kind: str, wanted: str) -> Any:
         table: dict[str, Any] = getattr(self, kind)
@@ -43,9 +50,16 @@ class Registry:
             raise UnknownId(kind.rstrip("s").replace("_", " "), wanted, list(table))
         return table[wanted]
 
-    def treatments_for(self, subtype: str, line: str | None = None) -> list[Treatment]:
+    def treatments_for(self, subtype: str, line: str | None = None, topic: str | None = None) -> list[Treatment]:
+        """A subtype's options; with a line, only that line's options without a topic, or with the given topic."""
         self.get("subtypes", subtype)
-        return [t for t in self.treatments.values() if subtype in t.subtypes and (line is None or line in t.lines)]
+        chosen = [t for t in self.treatments.values() if subtype in t.subtypes]
+        if line is None:
+            return chosen
+        return [t for t in chosen if line in t.lines and t.topic == topic]
+
+    def rates_for_effect(self, effect: str) -> list[SideEffectRate]:
+        return [rate for rate in self.side_effects.values() if rate.effect == effect]
 
     def side_effect_rates(self, trial: str) -> list[SideEffectRate]:
         return [rate for rate in self.side_effects.values() if rate.trial == trial]
@@ -53,8 +67,9 @@ class Registry:
     def alert_for_medicine(self, medicine: str) -> list[Alert]:
         return [alert for alert in self.alerts.values() if medicine in alert.medicines]
 
-    def access_for_medicine(self, medicine: str) -> list[AccessNote]:
-        return [note for note in self.access.values() if note.medicine == medicine]
+    def access_for(self, medicine: str, treatment: str) -> list[AccessNote]:
+        return [note for note in self.access.values()
+                if note.medicine == medicine and (not note.treatments or treatment in note.treatments)]
 
 
 def load_registry(data_dir: Path, shown_prefix: str = "data") -> Registry:
@@ -81,6 +96,7 @@ def build_registry(entries: Entries, invalid_ids: set[str] = frozenset()) -> tup
                 errors.append(located.error((key,), entry_key, f"duplicate {key} {entry_key!r}; each {key} must be used once"))
             else:
                 table[entry_key] = located.entry
+                registry.located[(kind, entry_key)] = located
     for located in (item for items in entries.values() for item in items):
         errors.extend(_check_references(registry, located, invalid_ids))
     return registry, errors
@@ -145,6 +161,8 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
             yield from _check_arms(located, (), entry.values, arm_ids, require_all=False)
     elif isinstance(entry, AccessNote):
         yield from refers("medicines", entry.medicine, ("medicine",))
+        for i, treatment in enumerate(entry.treatments):
+            yield from refers("treatments", treatment, ("treatments", i))
     elif isinstance(entry, Effect):
         yield from refers("alerts", entry.alert, ("alert",))
     elif isinstance(entry, Alert):

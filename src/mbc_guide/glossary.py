@@ -1,0 +1,42 @@
+"""Glossary terms on pages: which terms a text uses, and abbreviations it uses that the glossary lacks."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .models import GlossaryTerm
+
+# Capitalised tokens that are not medical abbreviations and need no definition.
+NOT_ABBREVIATIONS = frozenset({"A4", "AA", "QR", "OK", "PDF", "US", "KRW", "II", "III", "PLACEHOLDER"})
+ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)*(?![\w-])")
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(text)}(?![\w-])", re.IGNORECASE if not text.isupper() else 0)
+
+
+def names_of(term: GlossaryTerm) -> list[str]:
+    return [term.term] + ([term.abbreviation] if term.abbreviation else [])
+
+
+def terms_used(text: str, glossary: Iterable[GlossaryTerm]) -> list[GlossaryTerm]:
+    """Terms whose name or abbreviation appears in the text, in glossary order."""
+    return [term for term in glossary if any(_pattern(name).search(text) for name in names_of(term))]
+
+
+def undefined_abbreviations(text: str, glossary: Iterable[GlossaryTerm], allowed: Iterable[str] = ()) -> list[str]:
+    """All-capital words (HER2, ILD, PD-L1) in the text that the glossary does not define, sorted."""
+    defined = {name for term in glossary for name in names_of(term)}
+    skip = set(NOT_ABBREVIATIONS) | set(allowed) | defined
+    found = {match.group(0) for match in ABBREVIATION.finditer(text)}
+    return sorted(word for word in found if len(re.sub(r"[^A-Z]", "", word)) >= 2 and word not in skip)
+
+
+def abbreviation_lines(terms: Iterable[GlossaryTerm]) -> str:
+    """Markdown abbreviation definitions (*[ILD]: ...), which Material shows as tooltips."""
+    lines = []
+    for term in terms:
+        definition = term.definition["en"].replace("\n", " ")
+        for name in names_of(term):
+            lines.append(f"*[{name}]: {definition}")
+    return "\n".join(lines)
