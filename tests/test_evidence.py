@@ -42,7 +42,8 @@ def test_every_figure_matches_its_evidence_entry(registry, facts):
         if fact is None:
             problems.append(f"{where}: fact {figure.fact!r} is not in the evidence file")
         elif figure.from_claim:
-            if float(figure.value) not in numbers_in(fact["claim"]) | numbers_in(fact.get("arm") or ""):
+            stated = " ".join(str(fact.get(key) or "") for key in ("claim", "arm", "comparator"))
+            if float(figure.value) not in numbers_in(stated):
                 problems.append(f"{where}: {figure.value} is not stated in the claim of {figure.fact!r}")
         elif fact["value"] is None or float(fact["value"]) != float(figure.value):
             problems.append(f"{where}: {figure.value} differs from {figure.fact!r} value {fact['value']!r}")
@@ -55,7 +56,7 @@ def test_every_figure_cites_the_publication_its_evidence_names(registry, facts):
     for where, figure in all_figures(registry):
         fact = facts[figure.fact]
         source = registry.sources[figure.source]
-        allowed = {fact["source"]["url_or_doi"]}
+        allowed = set(re.findall(r"https?://[^\s;]+", str(fact["source"]["url_or_doi"])))
         primary = fact.get("primary") or {}
         doi = re.search(r"10\.\d{4,}/\S+?(?=;|\s|$)", primary.get("doi_or_pmid") or "")
         if doi:

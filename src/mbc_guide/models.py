@@ -39,7 +39,7 @@ class Figure(Strict):
     """One number shown to readers, with the evidence entry it was copied from and the source to cite.
 
     `value` equals the evidence entry's value, or, with `from_claim: true`, a figure its claim states
-    for the comparison arm (entries hold one value each; the other arm's figure is in the claim).
+    for the comparison arm (entries hold one value each; the other arm's figure is in the claim or comparator).
     """
 
     value: Number

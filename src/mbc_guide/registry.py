@@ -18,7 +18,7 @@ from .models import (
 
 class UnknownId(LookupError):
     def __init__(self, kind: str, wanted: str, known: list[str]):
-        close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
+        close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         super().__init__(f"unknown {kind} id {wanted!r}{hint}")
 
