@@ -105,3 +105,9 @@ def test_her2_page_has_icon_arrays_and_median_charts_from_data(built_site):
     assert 'data-filled="70"' in html and 'data-filled="52"' in html  # 2-year results, both arms
     assert 'data-filled="12"' in html and 'data-filled="1"' in html  # lung inflammation, both arms
     assert "about 12 out of 100 people had lung inflammation (interstitial lung disease, ILD, or pneumonitis)" in html
+
+
+def test_every_subtype_page_has_pictures_of_its_numbers(built_site):
+    for page in ("her2-positive", "hr-positive-her2-negative", "triple-negative"):
+        html = (built_site / f"{page}.html").read_text()
+        assert 'class="median-chart"' in html and 'class="icon-array"' in html, page

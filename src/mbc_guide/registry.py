@@ -123,7 +123,7 @@ def _iter_value(value: Any, location: tuple[Any, ...]) -> Iterator[tuple[tuple[A
 
 
 def _label(entry: Any, location: tuple[Any, ...]) -> str:
-    return getattr(entry, "id", "") + "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in location)
+    return (getattr(entry, "id", None) or getattr(entry, "page", "")) + "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in location)
 
 
 def _check_references(registry: Registry, located: Located, invalid_ids: set[str]) -> Iterator[DataError]:

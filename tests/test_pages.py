@@ -1,0 +1,146 @@
+"""Every page shows what its data names: the options on each subtype page, the option grid, glossary, sources, reviews."""
+import re
+from html import unescape
+
+import pytest
+
+from mbc_guide import phrases
+from mbc_guide.cli import build_site
+from mbc_guide.summaries import headline_result
+
+SUBTYPE_PAGES = ("her2-positive", "hr-positive-her2-negative", "triple-negative")
+
+
+def plain(html: str) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+
+
+def option_headings(html: str) -> list[str]:
+    return re.findall(r'<h3 id="option-([a-z0-9-]+)"', html)
+
+
+@pytest.mark.parametrize("subtype", SUBTYPE_PAGES)
+def test_each_subtype_page_lists_exactly_the_options_its_data_names(built_site, registry, subtype):
+    html = (built_site / registry.subtypes[subtype].page.replace(".md", ".html")).read_text()
+    shown = option_headings(html)
+    assert len(shown) == len(set(shown)), "an option is shown twice"
+    assert sorted(shown) == sorted(t.id for t in registry.treatments_for(subtype))
+
+
+def test_every_option_shows_how_it_is_given_and_its_access_notes(built_site, registry):
+    for subtype in SUBTYPE_PAGES:
+        html = (built_site / f"{subtype}.html").read_text()
+        for treatment in registry.treatments_for(subtype):
+            card = html[html.index(f'id="option-{treatment.id}"'):]
+            card = plain(card[:card.index("</div>")])
+            for medicine in treatment.medicines:
+                assert registry.medicines[medicine].given.schedule["en"] in card, (treatment.id, medicine)
+            for note in registry.access.values():
+                if note.medicine in treatment.medicines and (not note.treatments or treatment.id in note.treatments):
+                    assert f"(as of {note.as_of}): {note.status['en']}" in card, (treatment.id, note.id)
+
+
+@pytest.fixture(scope="module")
+def grid_html(built_site):
+    return (built_site / "compare-options.html").read_text()
+
+
+@pytest.mark.parametrize("subtype", SUBTYPE_PAGES)
+def test_option_grid_shows_every_option_with_every_row_value(grid_html, registry, subtype):
+    for treatment in registry.treatments_for(subtype):
+        assert f'data-option="{treatment.id}"' in grid_html, treatment.id
+    text = plain(grid_html)
+    for treatment in registry.treatments_for(subtype):
+        expected = [treatment.clinic_visits["en"], treatment.hair_loss["en"], treatment.time_on_treatment["en"]]
+        expected += [effect["en"] for effect in treatment.main_side_effects[1:]]
+        expected += [registry.medicines[m].given.schedule["en"] for m in treatment.medicines]
+        headline = headline_result(registry, treatment)
+        if headline:
+            expected.append(phrases.result_sentence(headline.trial, headline.result))
+        missing = [value for value in expected if value not in text]
+        assert missing == [], treatment.id
+
+
+def test_option_grid_rows_line_up_with_its_columns(grid_html):
+    for table in re.findall(r'<table class="option-grid">.*?</table>', grid_html, re.S):
+        columns = table.count('<th scope="col" data-option=')
+        rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", table, re.S)
+        assert len(rows) == 7
+        assert all(row.count("<td>") == columns for row in rows)
+
+
+def test_lung_page_lists_every_ild_rate_on_the_same_100_people(built_site, registry):
+    text = plain((built_site / "lung-inflammation.html").read_text())
+    for rate in registry.rates_for_effect("ild"):
+        for figure in rate.values.values():
+            value = f"{figure.value:g}%"
+            assert value in text, (rate.id, value)
+    assert "Do not compare rows from different studies with each other" in text
+    assert "Call your care team straight away, day or night, if you have:" in text
+
+
+def test_urgent_box_is_identical_on_every_page_that_shows_it(built_site):
+    boxes = set()
+    for page in built_site.glob("*.html"):
+        boxes |= set(re.findall(r'<div class="urgent-box".*?</div>', page.read_text(), re.S))
+    assert len(boxes) == 1
+
+
+def test_sources_page_lists_every_source_with_the_pages_that_use_it(built_site, registry):
+    html = (built_site / "sources.html").read_text()
+    for source in registry.sources.values():
+        assert f'id="source-{source.id}"' in html
+    entry = html[html.index('id="source-db09-nejm-2025"'):]
+    entry = entry[:entry.index("</li>")]
+    assert 'href="her2-positive.html"' in entry
+    assert "<!-- used-by:" not in html
+
+
+def test_every_page_shows_review_dates_and_a_reading_grade_is_measured(built_site):
+    for page in built_site.glob("*.html"):
+        if page.name != "404.html":
+            assert "Next review due:" in page.read_text(), page.name
+
+
+def test_pages_explain_the_words_they_use(built_site):
+    text = plain((built_site / "triple-negative.html").read_text())
+    assert "Words used on this page" in text
+    assert "combined positive score (CPS) A PD-L1 test score" in text
+
+
+def test_undefined_abbreviation_fails_the_build_naming_page_and_word(project_copy, capsys):
+    page = project_copy / "content" / "about.md"
+    page.write_text(page.read_text() + "\nThe XYZQ test is new.\n")
+    assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    assert "content/about.md: 'XYZQ' is not defined in data/glossary.yaml; add it there" in capsys.readouterr().err
+
+
+def test_glossary_term_no_page_uses_fails_the_build(project_copy, capsys):
+    glossary = project_copy / "data" / "glossary.yaml"
+    glossary.write_text(glossary.read_text() + "- id: unused\n  term: spleen\n  definition: An organ.\n")
+    line = len(glossary.read_text().splitlines()) - 1
+    assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    assert f"data/glossary.yaml:{line}: unused.term: 'spleen' is not used on any page; remove it or use it" in capsys.readouterr().err
+
+
+def test_overdue_review_fails_the_build_unless_overridden_outside_ci(project_copy, capsys, monkeypatch):
+    reviews = project_copy / "data" / "reviews.yaml"
+    reviews.write_text(reviews.read_text().replace("next_review: 2027-05-26", "next_review: 2020-01-01", 1))
+    line = next(n for n, text in enumerate(reviews.read_text().splitlines(), 1) if "2020-01-01" in text)
+    monkeypatch.delenv("MBC_ALLOW_OVERDUE_REVIEWS", raising=False)
+    assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    assert f"data/reviews.yaml:{line}: index.md.next_review: review was due on 2020-01-01" in capsys.readouterr().err
+
+    monkeypatch.setenv("MBC_ALLOW_OVERDUE_REVIEWS", "1")
+    monkeypatch.setenv("CI", "true")
+    assert not build_site(project_copy / "mkdocs.yml", project_copy / "site"), "the override never works in CI"
+    monkeypatch.delenv("CI")
+    assert build_site(project_copy / "mkdocs.yml", project_copy / "site")
+
+
+def test_page_without_review_dates_fails_the_build(project_copy, capsys):
+    (project_copy / "content" / "new-page.md").write_text("# New page\n")
+    mkdocs = project_copy / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text().replace("  - About this site: about.md\n", "  - About this site: about.md\n  - New: new-page.md\n"))
+    assert not build_site(mkdocs, project_copy / "site")
+    assert "data/reviews.yaml: new-page.md: no review dates for this page" in capsys.readouterr().err
