@@ -84,8 +84,9 @@ class GuideMacros:
 
     def trial_results(self, trial: str) -> Markup:
         chosen: Trial = self.registry.get("trials", trial)
-        if chosen.id not in self.page.trials_shown:
-            self.page.trials_shown.append(chosen.id)
+        if chosen.id in self.page.trials_shown:  # one card per study and page; later mentions link to it
+            return Markup('<p>See <a href="#trial-{}">what the {} study found</a>, above.</p>').format(chosen.id, chosen.name)
+        self.page.trials_shown.append(chosen.id)
         side_effects = self.registry.side_effect_rates(chosen.id)
         effects = {rate.id: self.registry.get("effects", rate.effect) for rate in side_effects}
         return self._render("trial_results.html", trial=chosen, side_effects=side_effects, effects=effects)
