@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 import os
 import posixpath
 import re
@@ -18,13 +19,13 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from .errors import DataErrors
 from .glossary import ABBREVIATION, abbreviation_lines, terms_used, undefined_abbreviations
 from .page_checks import template_problems
-from .page_macros import USED_BY_MARKER, GuideMacros
+from .page_macros import USED_BY_PATTERN, GuideMacros
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId, load_registry
 from .rendering import component_environment, render_component
 from .reviews import allow_overdue, review_problems
 
-log = __import__("logging").getLogger("mkdocs.plugins.mbc_guide")
+log = logging.getLogger("mkdocs.plugins.mbc_guide")
 
 
 class GuideConfig(Config):
@@ -116,7 +117,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # The glossary page lists every term, so it does not count as using them.
         if used and page.meta.get("words_on_page", True):
             self.terms_seen |= {term.id for term in used}
-            words = render_component(self.macros.environment, "words_on_page.html", terms=used)
+            words = render_component(self.macros.environment, "glossary.html", terms=used, on_page=True)
             markdown += f"\n\n## Words used on this page\n\n{words}\n\n{abbreviation_lines(used)}\n"
         for source_id in self.macros.page.sources:
             self.source_pages[source_id][path] = page.title or path
@@ -145,7 +146,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """The sources page lists where each source is used, known only once every page is rendered."""
-        if "<!-- used-by:" not in output:
+        if not USED_BY_PATTERN.search(output):
             return output
         here = posixpath.dirname(page.url)
 
@@ -153,4 +154,4 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             pages = self.source_pages.get(match.group(1), {})
             links = [f'<a href="{posixpath.relpath(path.replace(".md", ".html"), here or ".")}">{title}</a>' for path, title in sorted(pages.items())]
             return ", ".join(links) if links else "no page yet"
-        return re.sub(re.escape(USED_BY_MARKER).replace(r"\{\}", "([a-z0-9-]+)"), pages_using, output)
+        return USED_BY_PATTERN.sub(pages_using, output)

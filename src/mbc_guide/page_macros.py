@@ -1,6 +1,7 @@
 """The macros writers call from pages. Each returns escaped HTML built from checked data."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from jinja2 import Environment
@@ -13,6 +14,7 @@ from .summaries import headline_result, option_groups, rate_rows
 
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
 USED_BY_MARKER = "<!-- used-by:{} -->"
+USED_BY_PATTERN = re.compile(re.escape(USED_BY_MARKER).replace(r"\{\}", "([a-z0-9-]+)"))
 
 
 @dataclass
@@ -101,8 +103,7 @@ class GuideMacros:
         chosen = self.registry.get("subtypes", subtype)
         groups = option_groups(self.registry, subtype)
         headlines = {t.id: headline_result(self.registry, t) for group in groups for t in group.treatments}
-        medicines = {t.id: [self.registry.get("medicines", m) for m in t.medicines] for group in groups for t in group.treatments}
-        return self._render("option_grid.html", subtype=chosen, groups=groups, headlines=headlines, medicines=medicines)
+        return self._render("option_grid.html", subtype=chosen, groups=groups, headlines=headlines)
 
     def side_effect_across_studies(self, effect: str) -> Markup:
         rows = rate_rows(self.registry, effect)
@@ -115,7 +116,7 @@ class GuideMacros:
 
     def glossary(self) -> Markup:
         terms = sorted(self.registry.glossary.values(), key=lambda term: term.term.lower())
-        return self._render("glossary.html", terms=terms)
+        return self._render("glossary.html", terms=terms, on_page=False)
 
     def all_sources(self) -> Markup:
         sources = sorted(self.registry.sources.values(), key=lambda source: source.title.lower())

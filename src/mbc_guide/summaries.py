@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import get_args
 
-from .models import Figure, Result, SideEffectRate, Treatment, Trial
+from .models import Figure, Line, Result, SideEffectRate, Treatment, Trial
 from .registry import Registry
-
-LINE_ORDER = ("first", "maintenance", "later")
 
 
 @dataclass(frozen=True)
@@ -20,7 +19,7 @@ class OptionGroup:
 
 def option_groups(registry: Registry, subtype: str) -> list[OptionGroup]:
     groups = []
-    for line in LINE_ORDER:
+    for line in get_args(Line):
         topics: list[str | None] = []
         for treatment in registry.treatments_for(subtype):
             if line in treatment.lines and treatment.topic not in topics:
