@@ -78,3 +78,16 @@ def test_no_dose_amounts_reach_readers(registry):
     """Schedules may be shown, dose amounts never (evidence README)."""
     texts = [t["en"] for m in registry.medicines.values() for t in (m.given.schedule, *m.given.details)]
     assert [t for t in texts if re.search(r"\d\s*(mg|mcg|g/m|mg/kg)\b", t)] == []
+
+
+def test_every_time_frame_is_stated_by_its_results_evidence(registry, facts):
+    """'After 2 years' is a figure too: the months (or years) appear in the claim of the result's own entries."""
+    problems = []
+    for trial in registry.trials.values():
+        for result in trial.results:
+            if result.timeframe_months is None:
+                continue
+            stated = set().union(*(numbers_in(facts[f.fact]["claim"]) for f in result.values.values()))
+            if not {float(result.timeframe_months), result.timeframe_months / 12} & stated:
+                problems.append(f"{trial.id}.{result.id}: {result.timeframe_months} months is not stated in its entries' claims")
+    assert problems == []

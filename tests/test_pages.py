@@ -96,7 +96,7 @@ def test_sources_page_lists_every_source_with_the_pages_that_use_it(built_site, 
     assert "<!-- used-by:" not in html
 
 
-def test_every_page_shows_review_dates_and_a_reading_grade_is_measured(built_site):
+def test_every_page_shows_review_dates(built_site):
     for page in built_site.glob("*.html"):
         if page.name != "404.html":
             assert "Next review due:" in page.read_text(), page.name
