@@ -11,13 +11,23 @@ def parse(svg: str) -> ET.Element:
     return ET.fromstring(svg)
 
 
-@pytest.mark.parametrize("percent, filled", [(70.1, 70), (52.1, 52), (12.5, 13), (12.4, 12), (0.5, 1), (0.4, 0), (100, 100)])
-def test_icon_array_fills_the_rounded_number_of_people(percent, filled):
+@pytest.mark.parametrize("percent, filled, partial", [
+    (70.1, 70, 0), (52.1, 52, 0), (12.5, 13, 0), (12.4, 12, 0), (1.0, 1, 0), (0.5, 0, 1), (0.4, 0, 1), (0, 0, 0),
+    (100, 100, 0),
+])
+def test_icon_array_fills_the_rounded_number_of_people(percent, filled, partial):
     root = parse(icon_array(percent, "label"))
     groups = root.findall(f"{SVG}g")
     assert len(groups) == 100
     assert sum(g.get("class") == "icon-on" for g in groups) == filled
+    assert sum(g.get("class") == "icon-part" for g in groups) == partial
     assert root.get("data-filled") == str(filled)
+
+
+def test_a_rate_below_1_is_one_half_filled_person_first_in_line():
+    groups = parse(icon_array(0.5, "label")).findall(f"{SVG}g")
+    assert groups[0].get("class") == "icon-part"
+    assert [inner.get("class") for inner in groups[0].findall(f"{SVG}g")] == ["icon-off", "icon-on"]
 
 
 def test_icon_array_has_an_accessible_name():

@@ -69,6 +69,25 @@ def test_option_grid_rows_line_up_with_its_columns(grid_html):
         assert all(row.count("<td>") == columns for row in rows)
 
 
+@pytest.mark.parametrize("page", [*SUBTYPE_PAGES, "lung-inflammation"])
+def test_pages_draw_their_numbers_as_pictures(built_site, page):
+    html = (built_site / f"{page}.html").read_text()
+    assert 'class="icon-array"' in html
+    if page in SUBTYPE_PAGES:
+        assert 'class="median-chart"' in html
+
+
+def test_lung_page_pictures_fill_one_icon_per_person_of_each_pictured_rate(built_site, registry):
+    html = (built_site / "lung-inflammation.html").read_text()
+    pictured = html[html.index('id="the-same-numbers-as-pictures"'):]
+    filled = [int(n) for n in re.findall(r'data-filled="(\d+)" data-partial="(?:true|false)"', pictured)][:4]
+    partial = re.findall(r'data-partial="(true|false)"', pictured)[:4]
+    expected = [figure.value for rate in ("db09-ild-any", "db04-ild-any")
+                for figure in registry.side_effects[rate].values.values()]
+    assert filled == [0 if value < 1 else round(value) for value in expected]
+    assert partial == ["true" if 0 < value < 1 else "false" for value in expected]
+
+
 def test_lung_page_lists_every_ild_rate_on_the_same_100_people(built_site, registry):
     text = plain((built_site / "lung-inflammation.html").read_text())
     for rate in registry.rates_for_effect("ild"):

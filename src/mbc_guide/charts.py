@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import count
 from xml.sax.saxutils import escape, quoteattr
 
-from .numbers import format_number, months_in_words, people_out_of_100
+from .numbers import format_number, is_fewer_than_one, months_in_words, people_out_of_100
 
 _ids = count(1)
 BAR_WIDTH = 300
@@ -28,26 +28,42 @@ def _unique(prefix: str) -> str:
     return f"{prefix}-{next(_ids)}"
 
 
-def _person(x: float, y: float, filled: bool) -> str:
-    """A small person: head and shoulders. Filled icons are solid; the others are outlines."""
-    style = 'class="icon-on"' if filled else 'class="icon-off"'
-    return (f'<g {style} transform="translate({x:g} {y:g})">'
-            f'<circle cx="10" cy="5" r="4"/>'
-            f'<path d="M3 19 v-4 a7 6 0 0 1 14 0 v4 z"/></g>')
+HEAD = '<circle cx="10" cy="5" r="4"/>'
+BODY = '<path d="M3 19 v-4 a7 6 0 0 1 14 0 v4 z"/>'
+
+
+def _person(x: float, y: float, state: str) -> str:
+    """A small person, head and shoulders. `state` is on (solid), off (outline) or part (outline head, solid
+    body): the part icon stands for a rate above 0 and below 1 out of 100."""
+    if state == "part":
+        shapes = f'<g class="icon-off">{HEAD}</g><g class="icon-on">{BODY}</g>'
+    else:
+        shapes = HEAD + BODY
+    return f'<g class="icon-{state}" transform="translate({x:g} {y:g})">{shapes}</g>'
+
+
+def _state(index: int, filled: int, partial: bool) -> str:
+    if index < filled:
+        return "on"
+    if partial and index == filled:
+        return "part"
+    return "off"
 
 
 def icon_array(percent: float, label: str) -> str:
-    """A 10 by 10 array: the first round(percent) people filled, row by row. `label` is the accessible name."""
+    """A 10 by 10 array: the first round(percent) people filled, row by row (rounding rule in `numbers`).
+    `label` is the accessible name."""
     filled = people_out_of_100(percent)
+    partial = is_fewer_than_one(percent)
     title_id = _unique("icon-array")
     side = ICON_SIZE * GRID
     icons = [
-        _person((index % GRID) * ICON_SIZE, (index // GRID) * ICON_SIZE, index < filled)
+        _person((index % GRID) * ICON_SIZE, (index // GRID) * ICON_SIZE, _state(index, filled, partial))
         for index in range(GRID * GRID)
     ]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="icon-array" viewBox="0 0 {side} {side}" '
-        f'role="img" aria-labelledby="{title_id}" data-filled="{filled}">'
+        f'role="img" aria-labelledby="{title_id}" data-filled="{filled}" data-partial="{str(partial).lower()}">'
         f'<title id="{title_id}">{escape(label)}</title>'
         + "".join(icons)
         + "</svg>"

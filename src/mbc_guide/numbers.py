@@ -3,6 +3,7 @@
 Rounding rule (written down because readers compare these numbers):
 - Percentages become whole people out of 100, rounding halves up: 12.5 -> 13, 12.4 -> 12.
 - A rate above 0 and below 1 % is "fewer than 1 out of 100", never "1 out of 100" or "0".
+  Icon arrays draw it as one half-filled person, so the picture agrees with the words.
 - Months round halves up to whole months: 40.7 -> "3 years and 5 months"; 11.5 -> "1 year".
 """
 from __future__ import annotations
@@ -16,15 +17,21 @@ def round_half_up(value: float) -> int:
 
 
 def people_out_of_100(percent: float) -> int:
-    """Whole people out of 100 (for icon arrays). Below 1 % but above 0 still shows 0 icons; words say 'fewer than 1'."""
+    """Whole people out of 100, halves rounded up. Rates above 0 and below 1 give 0: see `is_fewer_than_one`."""
     if not 0 <= percent <= 100:
         raise ValueError(f"a percentage must be between 0 and 100, got {percent}")
+    if is_fewer_than_one(percent):
+        return 0
     return round_half_up(percent)
+
+
+def is_fewer_than_one(percent: float) -> bool:
+    return 0 < percent < 1
 
 
 def natural_frequency(percent: float) -> str:
     """'about 70 out of 100 people'."""
-    if 0 < percent < 1:
+    if is_fewer_than_one(percent):
         return "fewer than 1 out of 100 people"
     count = people_out_of_100(percent)
     exact = Decimal(str(percent)) == count

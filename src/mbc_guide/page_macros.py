@@ -49,6 +49,7 @@ class GuideMacros:
             "glossary": self.glossary,
             "all_sources": self.all_sources,
             "key_fact": self.key_fact,
+            "side_effect_picture": self.side_effect_picture,
         }
 
     def _render(self, name: str, **context: object) -> Markup:
@@ -110,6 +111,11 @@ class GuideMacros:
         if not rows:
             raise LookupError(f"no side-effect rates in data for effect {effect!r}")
         return self._render("effect_across_studies.html", effect=self.registry.get("effects", effect), rows=rows)
+
+    def side_effect_picture(self, rate: str) -> Markup:
+        chosen = self.registry.get("side_effects", rate)
+        return self._render("effect_picture.html", rate=chosen, trial=self.registry.get("trials", chosen.trial),
+                            effect=self.registry.get("effects", chosen.effect))
 
     def key_fact(self, fact: str) -> Markup:
         return self._render("key_fact.html", fact=self.registry.get("key_facts", fact))
