@@ -5,9 +5,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: site serve test check browser clean
+.PHONY: site pages serve test check browser clean
 
-site: $(INSTALLED)
+# The site, with every handout printed to PDF by Chromium (installed when missing).
+site: $(INSTALLED) browser
+	$(BIN)/mbc-guide build --pdfs
+
+# The pages only, without PDFs and without Chromium: quicker, for checking a change.
+pages: $(INSTALLED)
 	$(BIN)/mbc-guide build
 
 serve: $(INSTALLED)
@@ -19,11 +24,12 @@ check: $(INSTALLED)
 test: $(INSTALLED) browser
 	$(BIN)/pytest
 
-# Browser tests drive Debian's Chromium; install it when missing (needs root, as on CI).
+# Handout PDFs and browser tests use Debian's Chromium; install it when missing (as root, or with sudo).
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests (apt-get)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	  echo "Installing Debian's chromium for handout PDFs and browser tests (apt-get)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

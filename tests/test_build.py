@@ -82,6 +82,17 @@ def test_unknown_macro_names_the_page_line_and_close_names(project_copy, capsys)
     assert "Traceback" not in err
 
 
+def test_missing_chromium_stops_a_pdf_build_with_one_line_saying_how_to_install(project_copy, capsys, monkeypatch):
+    monkeypatch.setattr("mbc_guide.pdf.chromium_installed", lambda path: False)
+    site = project_copy / "site"
+    site.mkdir()
+    (site / "keep.html").write_text("last good build")
+    assert not build_site(project_copy / "mkdocs.yml", site, pdfs=True)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["error: /usr/bin/chromium is missing: install Debian's chromium (`sudo apt-get install chromium`) and run this again"]
+    assert (site / "keep.html").read_text() == "last good build"
+
+
 def test_data_error_stops_the_build_with_located_lines(project_copy, capsys):
     trials = project_copy / "data" / "trials.yaml"
     trials.write_text(trials.read_text().replace("value: 40.7,", "value: forty,"))

@@ -46,3 +46,10 @@ def test_timeframe_in_words(months, words):
 
 def test_format_number_keeps_the_published_precision():
     assert [format_number(v) for v in (40.7, 12.0, 383, 0.5)] == ["40.7", "12", "383", "0.5"]
+
+
+def test_names_keep_their_capitals_inside_a_sentence():
+    from mbc_guide.phrases import mid_sentence
+    assert mid_sentence("Triple-negative") == "triple-negative"
+    assert mid_sentence("Hormone receptor-positive, HER2-negative") == "hormone receptor-positive, HER2-negative"
+    assert mid_sentence("HER2-positive") == "HER2-positive"

@@ -99,10 +99,45 @@ def test_lung_page_lists_every_ild_rate_on_the_same_100_people(built_site, regis
 
 
 def test_urgent_box_is_identical_on_every_page_that_shows_it(built_site):
-    boxes = set()
-    for page in built_site.glob("*.html"):
-        boxes |= set(re.findall(r'<div class="urgent-box".*?</div>', page.read_text(), re.S))
+    boxes, pages = set(), []
+    for page in built_site.rglob("*.html"):
+        found = set(re.findall(r'<div class="urgent-box".*?</div>', page.read_text(), re.S))
+        boxes |= found
+        pages += [page.relative_to(built_site).as_posix()] if found else []
     assert len(boxes) == 1
+    assert {"lung-inflammation.html", "handouts/lung-inflammation.html", "handouts/her2-positive.html"} <= set(pages)
+
+
+@pytest.mark.parametrize("subtype", SUBTYPE_PAGES)
+def test_subtype_handout_lists_every_option_with_its_study_result_and_the_questions(built_site, registry, subtype):
+    text = plain((built_site / "handouts" / f"{subtype}.html").read_text())
+    for treatment in registry.treatments_for(subtype):
+        assert phrases.sentence_case(treatment.name["en"]) + "." in text, treatment.id
+        headline = headline_result(registry, treatment)
+        if headline:
+            assert phrases.result_sentence(headline.trial, headline.result) in text, treatment.id
+    for question in registry.subtypes[subtype].questions:
+        assert question["en"] in text
+    assert "It does not say which one is right for you" in text
+    assert "Results from different studies cannot be compared" in text
+
+
+def test_handout_index_links_every_handout_page_and_both_pdfs(built_site):
+    html = (built_site / "handouts" / "index.html").read_text()
+    handouts = sorted(p.stem for p in (built_site / "handouts").glob("*.html") if p.stem != "index")
+    assert len(handouts) == 4
+    for name in handouts:
+        for target in (f"{name}.html", f"{name}-a4.pdf", f"{name}-letter.pdf"):
+            assert f'href="{target}"' in html, target
+
+
+def test_symptom_card_names_every_medicine_its_alert_covers(built_site, registry):
+    text = plain((built_site / "handouts" / "lung-inflammation.html").read_text())
+    alert = registry.alerts["lung-inflammation"]
+    for medicine in alert.medicines:
+        assert registry.medicines[medicine].name["en"] in text
+    for item in alert.tell_them:
+        assert phrases.sentence_case(item["en"]) + ":" in text
 
 
 def test_sources_page_lists_every_source_with_the_pages_that_use_it(built_site, registry):

@@ -37,11 +37,13 @@ def _quiet_mkdocs_logging() -> None:
         logger.setLevel(logging.WARNING)
 
 
-def build_site(config_file: Path, site_dir: Path) -> dict[str, float] | None:
-    """Build into a temporary folder; replace site_dir only when the whole build succeeded.
+def build_site(config_file: Path, site_dir: Path, pdfs: bool = False) -> dict[str, float] | None:
+    """Build into a temporary folder (with the handout PDFs when asked); replace site_dir only when the whole
+    build succeeded.
 
     Returns each page's reading grade, or None when the build failed.
     """
+    from .pdf import ChromiumMissing, render_handouts
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -60,6 +62,13 @@ def build_site(config_file: Path, site_dir: Path) -> dict[str, float] | None:
     except SystemExit:  # mkdocs-macros exits after printing its own error
         shutil.rmtree(staging, ignore_errors=True)
         return None
+    if pdfs:
+        try:
+            render_handouts(staging)
+        except ChromiumMissing as error:
+            print(f"error: {error}", file=sys.stderr)
+            shutil.rmtree(staging, ignore_errors=True)
+            return None
     if site_dir.exists():
         shutil.rmtree(site_dir)
     staging.rename(site_dir)
@@ -93,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     build_command = commands.add_parser("build", help="check the data and build the site into site/")
     build_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     build_command.add_argument("--site-dir", type=Path, default=Path("site"))
+    build_command.add_argument("--pdfs", action="store_true", help="also print every handout to PDF (needs Chromium)")
     check_command = commands.add_parser("check", help="check data/ only")
     check_command.add_argument("--data-dir", type=Path, default=Path("data"))
     arguments = parser.parse_args(argv)
@@ -101,10 +111,11 @@ def main(argv: list[str] | None = None) -> int:
         ok = check_data(arguments.data_dir)
         print("data is valid" if ok else "data has errors; nothing was built", file=sys.stderr if not ok else sys.stdout)
         return 0 if ok else 1
-    grades = build_site(arguments.config, arguments.site_dir)
+    grades = build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
     if grades is not None:
         print(reading_report(grades))
-        print(f"built the site into {arguments.site_dir}/")
+        made = " with the handout PDFs" if arguments.pdfs else ""
+        print(f"built the site into {arguments.site_dir}/{made}")
         return 0
     print(f"build failed; {arguments.site_dir}/ was not changed", file=sys.stderr)
     return 1

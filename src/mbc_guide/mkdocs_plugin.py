@@ -15,11 +15,13 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from .errors import DataErrors
 from .glossary import ABBREVIATION, abbreviation_lines, terms_used, undefined_abbreviations
 from .page_checks import template_problems
-from .page_macros import USED_BY_PATTERN, GuideMacros
+from .handouts import Handout, is_handout
+from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId, load_registry
 from .rendering import component_environment, render_component
@@ -51,7 +53,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             self.registry = load_registry(data_dir, shown_prefix=self.config.data_dir)
         except DataErrors as errors:
             raise PluginError(str(errors)) from None
-        self.macros = GuideMacros(self.registry, component_environment(project / self.config.components_dir))
+        if not config.site_url:
+            raise PluginError("mkdocs.yml: site_url: set the site's web address; handouts print it and their QR codes point to it")
+        site = SiteFacts(name=config.site_name, url=config.site_url)
+        self.macros = GuideMacros(self.registry, component_environment(project / self.config.components_dir), site)
         self.page_errors = []
         self.reading_grades = {}
         self.terms_seen = set()
@@ -75,8 +80,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         for subtype in self.registry.subtypes.values():
             if subtype.page not in pages:
                 problems.append(self.registry.error_at("subtypes", subtype.id, ("page",), f"no page {subtype.page!r} in content/"))
+        for alert in self.registry.alerts.values():
+            if alert.page not in pages:
+                problems.append(self.registry.error_at("alerts", alert.id, ("page",), f"no page {alert.page!r} in content/"))
         if problems:
             raise PluginError("\n".join(str(problem) for problem in problems))
+        self.macros.site.handouts = [Handout(f.src_uri, _title(f)) for f in files.documentation_pages() if is_handout(f.src_uri)]
         return files
 
     def register_macros(self, env: Any) -> None:
@@ -155,3 +164,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             links = [f'<a href="{posixpath.relpath(path.replace(".md", ".html"), here or ".")}">{title}</a>' for path, title in sorted(pages.items())]
             return ", ".join(links) if links else "no page yet"
         return USED_BY_PATTERN.sub(pages_using, output)
+
+
+def _title(file: Any) -> str:
+    """A page's title from its front matter, else its first heading, else its file name."""
+    markdown, meta = get_markdown_meta(file.content_string)
+    if meta.get("title"):
+        return str(meta["title"])
+    heading = re.search(r"^# (.+)$", markdown, re.M)
+    return heading.group(1).strip() if heading else file.name

@@ -185,6 +185,7 @@ class Alert(Strict):
     action: Text
     tell_them: list[Text] = []
     medicines: list[Id]
+    page: str = Field(pattern=r"^[a-z0-9/-]+\.md$", description="the web page that explains it, for handouts")
     facts: list[Id]
     source: Id
 

@@ -1,12 +1,15 @@
 """The macros writers call from pages. Each returns escaped HTML built from checked data."""
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
 import re
 from dataclasses import dataclass, field
 
 from jinja2 import Environment
 from markupsafe import Markup
 
+from .handouts import PAPERS, Handout, qr_code_svg, web_address
 from .models import Source, Trial
 from .registry import Registry
 from .rendering import render_component
@@ -26,10 +29,21 @@ class PageState:
     trials_shown: list[str] = field(default_factory=list)
 
 
+@dataclass
+class SiteFacts:
+    """What handouts print about the site itself, from mkdocs.yml and the list of pages."""
+
+    name: str = ""
+    url: str = ""
+    handouts: list[Handout] = field(default_factory=list)
+    built_on: dt.date = field(default_factory=dt.date.today)
+
+
 class GuideMacros:
-    def __init__(self, registry: Registry, environment: Environment):
+    def __init__(self, registry: Registry, environment: Environment, site: SiteFacts | None = None):
         self.registry = registry
         self.environment = environment
+        self.site = site or SiteFacts()
         self.page = PageState("")
 
     def start_page(self, path: str) -> None:
@@ -50,6 +64,9 @@ class GuideMacros:
             "all_sources": self.all_sources,
             "key_fact": self.key_fact,
             "side_effect_picture": self.side_effect_picture,
+            "handout": self.handout,
+            "symptom_card": self.symptom_card,
+            "handout_list": self.handout_list,
         }
 
     def _render(self, name: str, **context: object) -> Markup:
@@ -128,6 +145,38 @@ class GuideMacros:
         sources = sorted(self.registry.sources.values(), key=lambda source: source.title.lower())
         return self._render("all_sources.html", sources=sources, access=list(self.registry.access.values()),
                             marker=USED_BY_MARKER)
+
+    def handout(self, subtype: str) -> Markup:
+        """A subtype's options at a glance, for print: options, what a study found, urgent symptoms, questions."""
+        chosen = self.registry.get("subtypes", subtype)
+        groups = option_groups(self.registry, subtype)
+        headlines = {t.id: headline_result(self.registry, t) for group in groups for t in group.treatments}
+        medicines = [m for group in groups for t in group.treatments for m in t.medicines]
+        alerts = {a.id: a for m in medicines for a in self.registry.alert_for_medicine(m)}
+        return self._render("subtype_handout.html", subtype=chosen, groups=groups, headlines=headlines,
+                            alerts=list(alerts.values()), head=self._handout_head(chosen.page),
+                            sources_url=web_address(self.site.url, "sources.md"))
+
+    def symptom_card(self, alert: str) -> Markup:
+        chosen = self.registry.get("alerts", alert)
+        medicines = [self.registry.get("medicines", m) for m in chosen.medicines]
+        return self._render("symptom_card.html", alert=chosen, medicines=medicines,
+                            head=self._handout_head(chosen.page), sources_url=web_address(self.site.url, "sources.md"))
+
+    def handout_list(self) -> Markup:
+        here = posixpath.dirname(self.page.path) or "."
+        links = [{"title": h.title, "html": posixpath.relpath(h.html, here),
+                  "pdfs": {PAPERS[paper]: posixpath.relpath(h.pdf(paper), here) for paper in PAPERS}}
+                 for h in self.site.handouts]
+        return self._render("handout_list.html", handouts=links)
+
+    def _handout_head(self, about_page: str) -> Markup:
+        """Date, review dates, web address as text and QR code, PDF links and the care team box."""
+        url = web_address(self.site.url, about_page)
+        handout = next((h for h in self.site.handouts if h.page == self.page.path), None)
+        pdfs = {PAPERS[paper]: posixpath.basename(handout.pdf(paper)) for paper in PAPERS} if handout else {}
+        return self._render("handout_head.html", url=url, qr_code=Markup(qr_code_svg(url)), site=self.site,
+                            review=self.registry.reviews.get(self.page.path), pdfs=pdfs)
 
     def sources_section(self) -> Markup:
         if not self.page.sources:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .charts import Bar
-from .models import MEDIAN_MEASURES, Figure, Result, SideEffectRate, Trial
+from .models import MEDIAN_MEASURES, Figure, Medicine, Result, SideEffectRate, Trial
 from .numbers import format_number, months_in_words, natural_frequency, timeframe_in_words
 
 
@@ -112,6 +112,13 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def mid_sentence(text: str) -> str:
+    """'Triple-negative' -> 'triple-negative' inside a sentence; 'HER2-positive' keeps its capitals."""
+    if text[1:2].islower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
 COUNTRY_NAMES = {"us": "United States", "kr": "Korea"}
 LINE_NAMES = {"first": "First treatment", "maintenance": "Maintenance treatment", "later": "Later treatment"}
 TOPIC_NAMES = {
@@ -134,3 +141,12 @@ def group_name(line: str, topic: str | None) -> str:
 
 def key_fact_value(value: float, unit: str) -> str:
     return months_in_words(value) if unit == "months" else natural_frequency(value)
+
+
+ROUTE_WORDS = {"pill": "pills by mouth", "drip": "a drip into a vein", "injection": "injections"}
+
+
+def ways_given(medicine_ids: list[str], medicines: dict[str, Medicine]) -> str:
+    """'pills by mouth and injections': how an option is given, each way once, in the order of its medicines."""
+    routes = dict.fromkeys(medicines[medicine].given.route for medicine in medicine_ids)
+    return _joined([ROUTE_WORDS[route] for route in routes])

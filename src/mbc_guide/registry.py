@@ -137,6 +137,10 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
         yield from refers("sources", figure.source, (*location, "source"))
     if isinstance(entry, Medicine):
         yield from refers("sources", entry.given.source, ("given", "source"))
+        ild_effect = registry.effects.get("ild")
+        ild_alert = ild_effect.alert if ild_effect else None
+        if entry.ild_risk and ild_alert in registry.alerts and entry.id not in registry.alerts[ild_alert].medicines:
+            yield located.error(("ild_risk",), _label(entry, ("ild_risk",)), f"a medicine with a lung inflammation risk must be listed under medicines in alert {ild_alert!r} (data/alerts.yaml), so its urgent box shows")
     elif isinstance(entry, Treatment):
         for i, medicine in enumerate(entry.medicines):
             yield from refers("medicines", medicine, ("medicines", i))

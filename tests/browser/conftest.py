@@ -1,20 +1,16 @@
 import functools
 import http.server
-import shutil
 import threading
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-# Without these, Chromium tries to reach Google's hosts, which this kind of machine cannot.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+from mbc_guide.browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_installed
 
 
 @pytest.fixture(scope="session")
 def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (`apt-get install chromium`; `make test` does it)")
+    if not chromium_installed():
+        pytest.fail(f"{INSTALL_HINT}; `make test` installs it")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -8,7 +8,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-PAGES = sorted(p.stem + ".html" for p in (REPO / "content").glob("*.md"))
+PAGES = sorted(p.relative_to(REPO / "content").with_suffix(".html").as_posix() for p in (REPO / "content").rglob("*.md"))
 VIEWS = [(width, scheme) for width in (1280, 320) for scheme in ("light", "dark")]
 
 

@@ -1,0 +1,51 @@
+"""Handouts: printed sheets made from the same data as the pages. Here: their web addresses, QR codes and file
+names. The PDFs themselves are made by `pdf.py`."""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import segno
+
+HANDOUT_FOLDER = "handouts"
+# Paper sizes as Chromium names them, keyed by the suffix of the PDF's file name.
+PAPERS = {"a4": "A4", "letter": "Letter"}
+
+
+@dataclass(frozen=True)
+class Handout:
+    page: str  # source path, e.g. handouts/her2-positive.md
+    title: str
+
+    @property
+    def html(self) -> str:
+        return html_path(self.page)
+
+    def pdf(self, paper: str) -> str:
+        """Path of its PDF inside the site, e.g. handouts/her2-positive-a4.pdf."""
+        return f"{self.html.removesuffix('.html')}-{paper}.pdf"
+
+
+def html_path(page: str) -> str:
+    return re.sub(r"\.md$", ".html", page)
+
+
+def is_handout(page: str) -> bool:
+    folder, name = posixpath.split(page)
+    return folder == HANDOUT_FOLDER and name.endswith(".md") and name != "index.md"
+
+
+def web_address(site_url: str, page: str) -> str:
+    if not site_url:
+        raise ValueError("mkdocs.yml has no site_url; handouts print the site's address, so set it once there")
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", html_path(page))
+
+
+def qr_code_svg(url: str) -> str:
+    """An inline SVG QR code for `url`, black on white for print, with the address as its accessible name."""
+    code = segno.make(url, error="m", micro=False)
+    svg = code.svg_inline(scale=1, border=2, dark="#000", light="#fff", omitsize=True, svgclass="qr-code",
+                          title=f"QR code for {url}")
+    return svg.replace("<svg ", '<svg role="img" ', 1)

@@ -1,0 +1,42 @@
+"""Handout PDFs: headless Chromium prints every handout page of a built site in A4 and US Letter, next to it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_installed
+from .handouts import HANDOUT_FOLDER, PAPERS, is_handout
+
+# The page margins of handout.css's @page rule, repeated because Chromium's PDF call sets its own.
+MARGINS = {"top": "10mm", "bottom": "14mm", "left": "12mm", "right": "12mm"}
+FOOTER = ('<div style="width:100%;font-size:12pt;font-family:sans-serif;text-align:center;color:#000">'
+          'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>')
+
+
+class ChromiumMissing(RuntimeError):
+    pass
+
+
+def handout_pages(site_dir: Path) -> list[Path]:
+    folder = site_dir / HANDOUT_FOLDER
+    return sorted(page for page in folder.glob("*.html") if is_handout(f"{HANDOUT_FOLDER}/{page.stem}.md"))
+
+
+def render_handouts(site_dir: Path, chromium: str = CHROMIUM) -> list[Path]:
+    """Write <handout>-a4.pdf and <handout>-letter.pdf beside each handout page; return the PDFs written."""
+    if not chromium_installed(chromium):
+        raise ChromiumMissing(INSTALL_HINT)
+    from playwright.sync_api import sync_playwright
+
+    written = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        for html in handout_pages(site_dir):
+            page.goto(html.as_uri(), wait_until="load")
+            for suffix, paper in PAPERS.items():
+                pdf = html.with_name(f"{html.stem}-{suffix}.pdf")
+                page.pdf(path=str(pdf), format=paper, margin=MARGINS, print_background=True,
+                         display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
+                written.append(pdf)
+        browser.close()
+    return written

@@ -1,0 +1,91 @@
+"""Handout PDFs as nurses print them: at most 2 pages on A4 and Letter, 12 pt or larger, with the date, the web
+address as text and a QR code that reads back as that address."""
+import datetime as dt
+import math
+from pathlib import Path
+
+import pypdf
+import pypdfium2
+import pytest
+import zxingcpp
+from mkdocs.config import load_config
+
+from mbc_guide.handouts import PAPERS, is_handout, web_address
+from mbc_guide.pdf import render_handouts
+from mbc_guide.registry import load_registry
+
+REPO = Path(__file__).resolve().parents[2]
+HANDOUTS = sorted(p.stem for p in (REPO / "content" / "handouts").glob("*.md") if is_handout(f"handouts/{p.name}"))
+# Page sizes in points (1/72 inch).
+PAPER_POINTS = {"a4": (595.3, 841.9), "letter": (612, 792)}
+SMALLEST_TEXT_PT = 12
+
+
+@pytest.fixture(scope="module")
+def pdfs(built_site):
+    written = render_handouts(built_site)
+    assert len(written) == len(HANDOUTS) * len(PAPERS)
+    return built_site / "handouts"
+
+
+@pytest.fixture(scope="module")
+def site_url():
+    return load_config(str(REPO / "mkdocs.yml")).site_url
+
+
+def page_explained(handout: str) -> str:
+    """The web page a handout summarises: its subtype's page, or its alert's page."""
+    registry = load_registry(REPO / "data")
+    explained = registry.subtypes.get(handout) or registry.alerts.get(handout)
+    assert explained, f"handout {handout!r} is named after neither a subtype nor an alert"
+    return explained.page
+
+
+def text_sizes(reader: pypdf.PdfReader) -> dict[float, int]:
+    """Characters per effective font size in points (font size scaled by the text and drawing matrices)."""
+    sizes: dict[float, int] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            a, b, _, _, _, _ = tm
+            effective = size * math.hypot(a * cm[0] + b * cm[2], a * cm[1] + b * cm[3])
+            sizes[round(effective, 1)] = sizes.get(round(effective, 1), 0) + len(text.strip())
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("handout", HANDOUTS)
+def test_handout_fits_two_pages_of_the_paper(pdfs, handout, paper):
+    reader = pypdf.PdfReader(pdfs / f"{handout}-{paper}.pdf")
+    assert 1 <= len(reader.pages) <= 2, f"{handout} takes {len(reader.pages)} pages on {paper}"
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert (width, height) == pytest.approx(PAPER_POINTS[paper], abs=2)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("handout", HANDOUTS)
+def test_handout_text_is_12_pt_or_larger(pdfs, handout, paper):
+    sizes = text_sizes(pypdf.PdfReader(pdfs / f"{handout}-{paper}.pdf"))
+    assert sizes, "no extractable text"
+    assert min(sizes) >= SMALLEST_TEXT_PT - 0.05, sizes
+
+
+@pytest.mark.parametrize("handout", HANDOUTS)
+def test_handout_prints_its_date_and_web_address_as_text(pdfs, site_url, handout):
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(pdfs / f"{handout}-a4.pdf").pages)
+    joined = "".join(text.split())  # a long address wraps across lines
+    assert f"Printed on {dt.date.today().strftime('%-d %B %Y')}" in " ".join(text.split())
+    assert web_address(site_url, page_explained(handout)) in joined
+    assert "Next check due" in text and "My care team" in text
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("handout", HANDOUTS)
+def test_handout_qr_code_reads_back_as_the_page_address(pdfs, site_url, handout, paper):
+    document = pypdfium2.PdfDocument(pdfs / f"{handout}-{paper}.pdf")
+    picture = document[0].render(scale=3).to_pil()
+    read = [result.text for result in zxingcpp.read_barcodes(picture)]
+    assert read == [web_address(site_url, page_explained(handout))]
