@@ -33,3 +33,11 @@ def test_overdue_override_works_only_outside_ci():
     assert allow_overdue({"MBC_ALLOW_OVERDUE_REVIEWS": "1"}) == (True, None)
     allowed, notice = allow_overdue({"MBC_ALLOW_OVERDUE_REVIEWS": "1", "CI": "true"})
     assert not allowed and "ignored in CI" in notice
+
+
+def test_only_the_first_use_of_each_defined_word_takes_keyboard_focus():
+    from mbc_guide.glossary import focusable_first_uses
+    html = '<p><abbr title="a protein">HER2</abbr> and <abbr title="a protein">HER2</abbr>, <abbr title="lungs">ILD</abbr></p>'
+    assert focusable_first_uses(html) == (
+        '<p><abbr title="a protein" tabindex="0">HER2</abbr> and <abbr title="a protein">HER2</abbr>, '
+        '<abbr title="lungs" tabindex="0">ILD</abbr></p>')

@@ -32,41 +32,53 @@ HEAD = '<circle cx="10" cy="5" r="4"/>'
 BODY = '<path d="M3 19 v-4 a7 6 0 0 1 14 0 v4 z"/>'
 
 
-def _person(x: float, y: float, state: str) -> str:
-    """A small person, head and shoulders. `state` is on (solid), off (outline) or part (outline head, solid
-    body): the part icon stands for a rate above 0 and below 1 out of 100."""
-    if state == "part":
-        shapes = f'<g class="icon-off">{HEAD}</g><g class="icon-on">{BODY}</g>'
-    else:
-        shapes = HEAD + BODY
-    return f'<g class="icon-{state}" transform="translate({x:g} {y:g})">{shapes}</g>'
+@dataclass(frozen=True)
+class Cells:
+    """A run of people in the grid, drawn as one rectangle tiled with a person pattern."""
+
+    state: str  # on | off
+    x: int
+    y: int
+    columns: int
+    rows: int
 
 
-def _state(index: int, filled: int, partial: bool) -> str:
-    if index < filled:
-        return "on"
-    if partial and index == filled:
-        return "part"
-    return "off"
+def _runs(filled: int, partial: bool) -> list[Cells]:
+    """Filled people row by row from the top left, then (for a rate below 1) one half-filled person, then the
+    outlined rest: at most two runs of each kind, so the picture stays small whatever the number."""
+    full_rows, rest = divmod(filled, GRID)
+    runs = [Cells("on", 0, 0, GRID, full_rows)]
+    if full_rows < GRID:  # the row where filled people end and outlined ones begin
+        first_empty = rest + (1 if partial else 0)
+        runs += [Cells("on", 0, full_rows, rest, 1), Cells("off", first_empty, full_rows, GRID - first_empty, 1),
+                 Cells("off", 0, full_rows + 1, GRID, GRID - full_rows - 1)]
+    return [run for run in runs if run.columns > 0 and run.rows > 0]
 
 
 def icon_array(percent: float, label: str) -> str:
-    """A 10 by 10 array: the first round(percent) people filled, row by row (rounding rule in `numbers`).
-    `label` is the accessible name."""
+    """A 10 by 10 grid of people: the first round(percent) filled, row by row (rounding rule in `numbers`), the
+    rest outlined. Filled and outlined people are two tiling patterns. `label` is the accessible name."""
     filled = people_out_of_100(percent)
     partial = is_fewer_than_one(percent)
     title_id = _unique("icon-array")
     side = ICON_SIZE * GRID
-    icons = [
-        _person((index % GRID) * ICON_SIZE, (index // GRID) * ICON_SIZE, _state(index, filled, partial))
-        for index in range(GRID * GRID)
-    ]
+    patterns = "".join(
+        f'<pattern id="{title_id}-{state}" width="{ICON_SIZE}" height="{ICON_SIZE}" patternUnits="userSpaceOnUse">'
+        f'<g class="icon-{state}">{HEAD}{BODY}</g></pattern>'
+        for state in ("on", "off")
+    )
+    cells = "".join(
+        f'<rect class="people-{run.state}" x="{run.x * ICON_SIZE}" y="{run.y * ICON_SIZE}" '
+        f'width="{run.columns * ICON_SIZE}" height="{run.rows * ICON_SIZE}" fill="url(#{title_id}-{run.state})"/>'
+        for run in _runs(filled, partial)
+    )
+    if partial:
+        cells += (f'<g class="icon-part" transform="translate(0 0)"><g class="icon-off">{HEAD}</g>'
+                  f'<g class="icon-on">{BODY}</g></g>')
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="icon-array" viewBox="0 0 {side} {side}" '
         f'role="img" aria-labelledby="{title_id}" data-filled="{filled}" data-partial="{str(partial).lower()}">'
-        f'<title id="{title_id}">{escape(label)}</title>'
-        + "".join(icons)
-        + "</svg>"
+        f'<title id="{title_id}">{escape(label)}</title><defs>{patterns}</defs>{cells}</svg>'
     )
 
 

@@ -40,3 +40,19 @@ def abbreviation_lines(terms: Iterable[GlossaryTerm]) -> str:
         for name in names_of(term):
             lines.append(f"*[{name}]: {definition}")
     return "\n".join(lines)
+
+
+ABBR_TAG = re.compile(r'<abbr title="([^"]*)">')
+
+
+def focusable_first_uses(html: str) -> str:
+    """The first <abbr> of each word on a page takes keyboard focus, which opens its tooltip; later uses stay
+    out of the Tab order so keyboard users do not stop at every repeat."""
+    seen: set[str] = set()
+
+    def mark(match: re.Match[str]) -> str:
+        if match.group(1) in seen:
+            return match.group(0)
+        seen.add(match.group(1))
+        return f'<abbr title="{match.group(1)}" tabindex="0">'
+    return ABBR_TAG.sub(mark, html)

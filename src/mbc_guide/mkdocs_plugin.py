@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from .errors import DataErrors
-from .glossary import ABBREVIATION, abbreviation_lines, terms_used, undefined_abbreviations
+from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .handouts import Handout, is_handout
 from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
@@ -127,12 +127,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if used and page.meta.get("words_on_page", True):
             self.terms_seen |= {term.id for term in used}
             words = render_component(self.macros.environment, "glossary.html", terms=used, on_page=True)
-            markdown += f"\n\n## Words used on this page\n\n{words}\n\n{abbreviation_lines(used)}\n"
+            markdown += f"\n\n## Words used on this page {{ data-search-exclude }}\n\n{words}\n\n{abbreviation_lines(used)}\n"
         for source_id in self.macros.page.sources:
             self.source_pages[source_id][path] = page.title or path
         sources = str(self.macros.sources_section())  # str(): adding Markup to text would escape the page
         if sources:
-            markdown += f"\n\n## Sources\n\n{sources}\n"
+            markdown += f"\n\n## Sources {{ data-search-exclude }}\n\n{sources}\n"
         review = self.registry.reviews.get(page.file.src_path)
         page.meta["review"] = review
         return markdown
@@ -141,7 +141,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         self.reading_grades[page.file.src_path] = reading_grade(html)
-        return html
+        return focusable_first_uses(html)
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         # Raised here, after every page is rendered and before any is written: all page errors at once, no half-built site.

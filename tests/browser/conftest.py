@@ -33,3 +33,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+
+
+def pytest_terminal_summary(terminalreporter):
+    from test_weight import LIMIT_KB, first_view_kb
+
+    if first_view_kb:
+        terminalreporter.section(f"first-view transfer size, gzip (limit {LIMIT_KB} KB)")
+        for page, size in sorted(first_view_kb.items()):
+            terminalreporter.line(f"{size:7.1f} KB  {page}")

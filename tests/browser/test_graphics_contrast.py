@@ -17,7 +17,7 @@ SHAPE_COLOURS = """
     }
     return "rgb(255, 255, 255)";
   };
-  const shapes = document.querySelectorAll(".icon-array .icon-on path, .icon-array .icon-off path, .median-chart rect");
+  const shapes = document.querySelectorAll(".icon-array pattern path, .icon-array pattern circle, .icon-array .icon-part path, .median-chart rect");
   return Array.from(shapes, (shape) => {
     const style = getComputedStyle(shape);
     const paint = style.fill !== "none" ? style.fill : style.stroke;

@@ -1,0 +1,138 @@
+"""Without a mouse: a skip link that works, every control reached by Tab with a visible focus that is never
+hidden under the sticky header, tooltips that open on focus, and a menu that opens from the keyboard on phones."""
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PAGES = sorted(p.relative_to(REPO / "content").with_suffix(".html").as_posix() for p in (REPO / "content").rglob("*.md"))
+WIDTHS = [1280, 320]
+
+# Every element a keyboard user should reach: visible, enabled, not taken out of the Tab order.
+MARK_REACHABLE = """
+() => {
+  const candidates = document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])');
+  let count = 0;
+  for (const element of candidates) {
+    if (element.tabIndex < 0 || element.disabled || element.closest('[hidden], [inert]')) continue;
+    if (element.closest('details:not([open])') && element.tagName !== 'SUMMARY') continue;
+    if (!element.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    element.dataset.reachable = String(count++);
+  }
+  return count;
+}
+"""
+
+# Where the focused element is and whether its focus can be seen.
+FOCUS_STATE = """
+() => {
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) return null;  // past the last control, focus leaves the page
+  // A visually hidden input (Material's palette switch) shows its focus on the visible label after it.
+  const next = focused.nextElementSibling;
+  const shown = (focused.getBoundingClientRect().width === 0 && next && next.tagName === 'LABEL' && next.checkVisibility())
+    ? next : focused;
+  const box = shown.getBoundingClientRect();
+  const style = getComputedStyle(shown);
+  const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+  // Hidden means another element is drawn on top of the centre of its visible part (such as the sticky header).
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+  const onTop = document.elementFromPoint(x, y);
+  const seen = (element) => { const s = getComputedStyle(element); return s.opacity !== '0' && s.visibility === 'visible'; };
+  return {
+    key: focused.dataset.reachable ?? null,
+    name: (focused.getAttribute('aria-label') || focused.textContent || focused.className).trim().slice(0, 40),
+    covered: !!onTop && !shown.contains(onTop) && !onTop.contains(shown) && !!onTop.closest('.md-header') && seen(onTop),
+    offscreen: box.bottom <= 0 || box.top >= innerHeight || box.right <= 0 || box.left >= innerWidth,
+    ring,
+  };
+}
+"""
+
+
+def open_page(browser, site_url, page_path, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}/{page_path}", wait_until="networkidle")
+    return context, page
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("page_path", PAGES)
+def test_tab_reaches_every_control_with_visible_unhidden_focus(browser, site_url, page_path, width):
+    context, page = open_page(browser, site_url, page_path, width)
+    expected = page.evaluate(MARK_REACHABLE)
+    reached, problems = set(), []
+    for _ in range(expected + 15):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state is None:
+            continue
+        if state["key"] is not None:
+            reached.add(state["key"])
+        if not state["ring"]:
+            problems.append(f"no visible focus on {state['name']!r}")
+        if state["covered"]:
+            problems.append(f"{state['name']!r} is hidden under the header")
+        if state["offscreen"]:
+            problems.append(f"{state['name']!r} is focused off screen")
+    missing = page.evaluate("(keys) => [...document.querySelectorAll('[data-reachable]')]"
+                            ".filter(e => !keys.includes(e.dataset.reachable))"
+                            ".map(e => (e.textContent || e.className).trim().slice(0, 40))", sorted(reached))
+    context.close()
+    assert not problems, "\n".join(sorted(set(problems)))
+    assert not missing, f"never reached by Tab: {missing}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_skip_link_comes_first_and_moves_focus_to_the_page_content(browser, site_url, width):
+    context, page = open_page(browser, site_url, "her2-positive.html", width)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top >= 0")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside_content = page.evaluate("!!document.activeElement.closest('.md-content')")
+    heading_visible = page.evaluate(
+        "document.querySelector('h1').getBoundingClientRect().top >= document.querySelector('.md-header').getBoundingClientRect().bottom")
+    context.close()
+    assert inside_content, "after the skip link, Tab must go on inside the page's content"
+    assert heading_visible, "the page heading must not sit under the header after the skip link"
+
+
+def test_defined_words_open_their_tooltip_on_focus_and_close_on_escape(browser, site_url):
+    context, page = open_page(browser, site_url, "her2-positive.html", 1280)
+    word = page.locator(".md-content abbr[tabindex='0']").first
+    word.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert "protein" in tooltip.inner_text()
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    still_open = page.evaluate("[...document.querySelectorAll('.md-tooltip2')].some("
+                               "t => getComputedStyle(t).opacity !== '0' && getComputedStyle(t).visibility === 'visible')")
+    context.close()
+    assert not still_open, "Escape must close the tooltip (WCAG 1.4.13)"
+
+
+def test_menu_opens_from_the_keyboard_on_a_phone_and_escape_closes_it(browser, site_url):
+    context, page = open_page(browser, site_url, "index.html", 320)
+    menu = page.get_by_role("button", name="Menu")
+    menu.focus()
+    assert menu.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.checkVisibility({checkVisibilityCSS: true})")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    expanded = menu.get_attribute("aria-expanded")
+    focused_menu = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    context.close()
+    assert expanded == "false" and focused_menu == "Menu"
