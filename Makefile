@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: site pages serve test check browser clean
+.PHONY: site pages serve lint test check browser clean
 
 # The site, with every handout printed to PDF by Chromium (installed when missing).
 site: $(INSTALLED) browser
@@ -15,8 +15,12 @@ site: $(INSTALLED) browser
 pages: $(INSTALLED)
 	$(BIN)/mbc-guide build
 
+# Live preview at http://127.0.0.1:8000: rebuilds on save; a failed rebuild keeps the last good build showing.
 serve: $(INSTALLED)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict
+	$(BIN)/mbc-guide serve
+
+lint: $(INSTALLED)
+	$(BIN)/mbc-guide lint
 
 check: $(INSTALLED)
 	$(BIN)/mbc-guide check

@@ -44,3 +44,15 @@ def test_urgent_box_is_the_same_wherever_it_appears(registry):
     macros = GuideMacros(registry, component_environment(REPO / "overrides" / "components"))
     box = str(macros.urgent_symptoms("lung-inflammation"))
     assert box in str(macros.option("tdxd-pertuzumab"))
+
+
+def test_tooltip_text_from_data_is_shown_as_text(registry):
+    """Even if markup slipped past the data check, a tooltip shows it as text and never runs it."""
+    import markdown
+
+    from mbc_guide.glossary import abbreviation_lines
+
+    term = registry.glossary["her2"].model_copy(update={"definition": {"en": 'A protein "x" <script>alert(1)</script>'}})
+    html = markdown.markdown("HER2 is tested.\n\n" + abbreviation_lines([term]), extensions=["abbr"])
+    assert "<script>" not in html
+    assert 'title="A protein &quot;x&quot; &lt;script&gt;alert(1)&lt;/script&gt;"' in html

@@ -1,81 +1,31 @@
-"""Command line for writers: `mbc-guide build`, `mbc-guide check`, `mbc-guide serve`.
+"""Command line for writers: `mbc-guide build`, `mbc-guide lint`, `mbc-guide check`, `mbc-guide serve`.
 
 Errors print one line each (file:line: field: message) and never a traceback; a failed build leaves site/ untouched.
 """
 from __future__ import annotations
 
 import argparse
-import logging
-import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
+from .building import build_site
 from .errors import DataErrors
+from .lint import HIGHEST_GRADE, TARGET_GRADE
 from .registry import load_registry
 
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for writers
 
-
-class _WriterFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        message = record.getMessage()
-        if record.levelno >= logging.ERROR:
-            return message
-        return f"warning: {message}"
-
-
-def _quiet_mkdocs_logging() -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_WriterFormatter())
-    handler.setLevel(logging.WARNING)
-    for name in ("mkdocs", "mkdocs_macros", "mkdocs.plugins.macros"):
-        logger = logging.getLogger(name)
-        logger.handlers[:] = [handler]
-        logger.propagate = False
-        logger.setLevel(logging.WARNING)
-
-
-def build_site(config_file: Path, site_dir: Path, pdfs: bool = False) -> dict[str, float] | None:
-    """Build into a temporary folder (with the handout PDFs when asked); replace site_dir only when the whole
-    build succeeded.
-
-    Returns each page's reading grade, or None when the build failed.
-    """
-    from .pdf import ChromiumMissing, render_handouts
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    _quiet_mkdocs_logging()
-    site_dir = site_dir.resolve()
-    staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
-    try:
-        config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
-        build(config)
-    except (Abort, ConfigurationError) as error:
-        if not str(error).startswith("Aborted with a BuildError"):
-            print(f"error: {error}", file=sys.stderr)
-        shutil.rmtree(staging, ignore_errors=True)
-        return None
-    except SystemExit:  # mkdocs-macros exits after printing its own error
-        shutil.rmtree(staging, ignore_errors=True)
-        return None
-    if pdfs:
-        try:
-            render_handouts(staging)
-        except ChromiumMissing as error:
-            print(f"error: {error}", file=sys.stderr)
-            shutil.rmtree(staging, ignore_errors=True)
-            return None
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
-    staging.rename(site_dir)
-    return dict(config.plugins["mbc-guide"].reading_grades)
-
-
-TARGET_GRADE, HIGHEST_GRADE = 6, 8
+def lint(config_file: Path) -> int:
+    """Every check the build makes, into a throwaway folder: errors and warnings as `path:line: message`."""
+    with tempfile.TemporaryDirectory(prefix="mbc-lint-") as scratch:
+        result = build_site(config_file, Path(scratch) / "site")
+    if result is None:
+        print("lint found errors; fix the lines above", file=sys.stderr)
+        return 1
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    print(f"lint passed: {len(result.grades)} pages" + (f", {len(result.warnings)} warnings" if result.warnings else ""))
+    return 0
 
 
 def reading_report(grades: dict[str, float]) -> str:
@@ -103,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     build_command.add_argument("--site-dir", type=Path, default=Path("site"))
     build_command.add_argument("--pdfs", action="store_true", help="also print every handout to PDF (needs Chromium)")
+    lint_command = commands.add_parser("lint", help="check every page and data file without publishing anything")
+    lint_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    serve_command = commands.add_parser("serve", help="live preview that rebuilds when you save")
+    serve_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    serve_command.add_argument("--port", type=int, default=8000)
     check_command = commands.add_parser("check", help="check data/ only")
     check_command.add_argument("--data-dir", type=Path, default=Path("data"))
     arguments = parser.parse_args(argv)
@@ -111,9 +66,16 @@ def main(argv: list[str] | None = None) -> int:
         ok = check_data(arguments.data_dir)
         print("data is valid" if ok else "data has errors; nothing was built", file=sys.stderr if not ok else sys.stdout)
         return 0 if ok else 1
-    grades = build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
-    if grades is not None:
-        print(reading_report(grades))
+    if arguments.command == "lint":
+        return lint(arguments.config)
+    if arguments.command == "serve":
+        from .preview import serve
+        return serve(arguments.config, port=arguments.port)
+    result = build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
+    if result is not None:
+        for warning in result.warnings:
+            print(warning, file=sys.stderr)
+        print(reading_report(result.grades))
         made = " with the handout PDFs" if arguments.pdfs else ""
         print(f"built the site into {arguments.site_dir}/{made}")
         return 0

@@ -21,11 +21,13 @@ from .errors import DataErrors
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .handouts import Handout, is_handout
+from .lint import (Finding, front_matter_shadows, images_without_alt, long_sentences, missing_sections, prose_lines,
+                   reading_grade_finding, terms_before_explained, typed_figures, unknown_source_links)
 from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId, load_registry
 from .rendering import component_environment, render_component
-from .reviews import allow_overdue, review_problems
+from .reviews import allow_overdue, review_problems, reviews_due_soon
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
 
@@ -41,6 +43,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def __init__(self) -> None:
         self.page_errors: list[str] = []
+        self.warnings: list[str] = []
         self.reading_grades: dict[str, float] = {}
         self.terms_seen: set[str] = set()
         self.source_pages: dict[str, dict[str, str]] = defaultdict(dict)
@@ -58,10 +61,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         site = SiteFacts(name=config.site_name, url=config.site_url)
         self.macros = GuideMacros(self.registry, component_environment(project / self.config.components_dir), site)
         self.page_errors = []
+        self.warnings = []
         self.reading_grades = {}
         self.terms_seen = set()
         self.source_pages = defaultdict(dict)
         self.known_capitals = self._capitalised_names()
+        self.known_urls = {url for source in self.registry.sources.values() for url in (source.url, source.read_in_url) if url}
         return config
 
     def _capitalised_names(self) -> set[str]:
@@ -77,6 +82,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if notice:
             log.warning(notice)
         problems = review_problems(self.registry, pages, dt.date.today(), allowed)
+        self.warnings += [str(warning) for warning in reviews_due_soon(self.registry, dt.date.today())]
         for subtype in self.registry.subtypes.values():
             if subtype.page not in pages:
                 problems.append(self.registry.error_at("subtypes", subtype.id, ("page",), f"no page {subtype.page!r} in content/"))
@@ -87,6 +93,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError("\n".join(str(problem) for problem in problems))
         self.macros.site.handouts = [Handout(f.src_uri, _title(f)) for f in files.documentation_pages() if is_handout(f.src_uri)]
         return files
+
+    def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
+        in_nav = {page.file.src_uri for page in nav.pages}
+        missing = [f.src_uri for f in files.documentation_pages() if f.src_uri not in in_nav]
+        if missing:
+            prefix = f"{Path(config.docs_dir).name}/"
+            raise PluginError("\n".join(f"{prefix}{page}: page is not in the navigation; add it under nav: in mkdocs.yml"
+                                         for page in missing))
+        return nav
 
     def register_macros(self, env: Any) -> None:
         """Called from macros/main.py: expose every guide macro, each reporting errors against its page."""
@@ -109,12 +124,29 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self._docs_prefix = f"{Path(config.docs_dir).name}/"
         self.macros.start_page(page.file.src_path)
         macros_plugin = config.plugins["macros"]
-        problems = template_problems(macros_plugin.env, markdown, macros_plugin.variables)
         front_matter_lines = len(page.file.content_string.splitlines()) - len(markdown.splitlines())
+        shown_path = f"{self._docs_prefix}{page.file.src_path}"
+        shadows = list(front_matter_shadows(shown_path, page.file.content_string, self.macros.exposed()))
+        problems = [] if shadows else template_problems(macros_plugin.env, markdown, macros_plugin.variables)
         for line, message in problems:
-            self.page_errors.append(f"{self._docs_prefix}{page.file.src_path}:{line + front_matter_lines}: {message}")
+            self.page_errors.append(f"{shown_path}:{line + front_matter_lines}: {message}")
+        findings = shadows + self._lint(shown_path, markdown, page.meta, front_matter_lines + 1)
+        self.page_errors += [str(finding) for finding in findings]
+        problems += [(finding.line, finding.message) for finding in shadows]
         # A page with problems is not rendered: mkdocs-macros would stop the build with a traceback.
         return "" if problems else markdown
+
+    def _lint(self, path: str, markdown: str, meta: dict[str, Any], first_line: int) -> list[Finding]:
+        """The writer's own text: long sentences, typed figures, terms before their plain words, links, images and
+        (unless the page is marked `reference: true`) the summary and the questions."""
+        lines = prose_lines(markdown, first_line)
+        findings = [*long_sentences(path, lines), *typed_figures(path, lines, meta.get("not_figures", [])),
+                    *terms_before_explained(path, lines, self.registry.glossary.values()),
+                    *unknown_source_links(path, markdown, first_line, self.known_urls),
+                    *images_without_alt(path, markdown, first_line)]
+        if not meta.get("reference"):
+            findings += missing_sections(path, markdown)
+        return findings
 
     @event_priority(-100)  # after mkdocs-macros has rendered the page
     def _finish_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -140,7 +172,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     on_page_markdown = CombinedEvent(_start_page, _finish_page)
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        self.reading_grades[page.file.src_path] = reading_grade(html)
+        self.reading_grades[page.file.src_path] = grade = reading_grade(html)
+        too_hard = reading_grade_finding(f"{self._docs_prefix}{page.file.src_path}", grade)
+        if too_hard:
+            self.page_errors.append(str(too_hard))
         return focusable_first_uses(html)
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:

@@ -6,6 +6,7 @@ so a Korean translation can be added beside the English later. Numbers stay lang
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat, StrictInt
@@ -18,16 +19,31 @@ def _text_from_yaml(value: object) -> object:
     return {"en": value} if isinstance(value, str) else value
 
 
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript:|&#?\w+;", re.I)
+
+
+def _no_markup(value: str) -> str:
+    """Data is shown as plain text everywhere (pages, tooltips, pictures, PDFs); markup would show as code."""
+    found = MARKUP.search(value)
+    if found:
+        raise ValueError(f"contains markup {found.group(0)!r}; write plain text (the site shows data as text, "
+                         "never as code)")
+    return value
+
+
 def _text_has_english(value: dict[str, str]) -> dict[str, str]:
     unknown = set(value) - set(LANGUAGES)
     if unknown:
         raise ValueError(f"unknown language {sorted(unknown)[0]!r}; use one of {', '.join(LANGUAGES)}")
     if not value.get("en", "").strip():
         raise ValueError("English text ('en') is required")
+    for text in value.values():
+        _no_markup(text)
     return value
 
 
 Text = Annotated[dict[str, str], BeforeValidator(_text_from_yaml), AfterValidator(_text_has_english)]
+PlainText = Annotated[str, AfterValidator(_no_markup)]
 Number = StrictFloat | StrictInt
 
 
@@ -50,12 +66,12 @@ class Figure(Strict):
 
 class Source(Strict):
     id: Id
-    title: str
-    publisher: str
+    title: PlainText
+    publisher: PlainText
     published: Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)] = Field(
         description="date or year of publication as printed by the source")
     url: Annotated[str | None, Field(pattern=r"^https://")] = None
-    read_in: str | None = None
+    read_in: PlainText | None = None
     read_in_url: Annotated[str | None, Field(pattern=r"^https?://")] = None
     supports: Text
 
@@ -86,7 +102,7 @@ class HowGiven(Strict):
 class Medicine(Strict):
     id: Id
     name: Text
-    brand: str | None = None
+    brand: PlainText | None = None
     kind: Text
     given: HowGiven
     ild_risk: bool = False
@@ -143,7 +159,7 @@ class Result(Strict):
 
 class Trial(Strict):
     id: Id
-    name: str
+    name: PlainText
     population: Text
     design: Text
     kind: Literal["randomised", "single_arm", "subgroup", "pooled"] = "randomised"
@@ -192,9 +208,10 @@ class Alert(Strict):
 
 class GlossaryTerm(Strict):
     id: Id
-    term: str
-    abbreviation: str | None = None
+    term: PlainText
+    abbreviation: PlainText | None = None
     definition: Text
+    plain: Text | None = Field(None, description="everyday words a page must say before or with the term")
 
 
 class AccessNote(Strict):
@@ -208,7 +225,7 @@ class AccessNote(Strict):
     status: Text
     as_of: str
     fact: Id
-    source_title: str
+    source_title: PlainText
     url: Annotated[str, Field(pattern=r"^https?://")]
 
 
@@ -224,14 +241,14 @@ class KeyFact(Strict):
     id: Id
     text: Annotated[Text, AfterValidator(_has_value_slot)]
     figure: Figure
-    unit: Literal["months", "percent"]
+    unit: Literal["months", "percent", "years"]
 
 
 class PageReview(Strict):
     page: str
     last_reviewed: dt.date
     next_review: dt.date
-    reviewed_by: str
+    reviewed_by: PlainText
 
 
 # The files in data/ and the model of each entry in them.

@@ -140,7 +140,14 @@ def group_name(line: str, topic: str | None) -> str:
 
 
 def key_fact_value(value: float, unit: str) -> str:
+    if unit == "years":
+        return f"{format_number(value)} years"
     return months_in_words(value) if unit == "months" else natural_frequency(value)
+
+
+def key_fact_exact(value: float, unit: str) -> str:
+    """'5.4 months', '87%', '65 years': the figure as the source gives it."""
+    return f"{format_number(value)}{'%' if unit == 'percent' else ' ' + unit}"
 
 
 ROUTE_WORDS = {"pill": "pills by mouth", "drip": "a drip into a vein", "injection": "injections"}

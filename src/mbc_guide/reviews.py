@@ -27,6 +27,17 @@ def review_problems(registry: Registry, pages: Iterable[str], today: dt.date, al
     return problems
 
 
+DUE_SOON_DAYS = 30
+
+
+def reviews_due_soon(registry: Registry, today: dt.date) -> list[DataError]:
+    """Warnings for pages whose review falls within the next 30 days: time to plan the check."""
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    return [registry.error_at("reviews", page, ("next_review",), f"warning: review is due on {review.next_review}, "
+                              f"within {DUE_SOON_DAYS} days; plan the check against the evidence")
+            for page, review in registry.reviews.items() if today <= review.next_review <= soon]
+
+
 def allow_overdue(environment: dict[str, str]) -> tuple[bool, str | None]:
     """The override works only outside CI, so a published build never carries an overdue page."""
     wanted = environment.get(OVERRIDE_VARIABLE) == "1"

@@ -1,0 +1,75 @@
+"""Build the site strictly into a temporary folder and publish it only when everything passed."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for writers
+
+
+class _WriterFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.levelno >= logging.ERROR:
+            return message
+        return f"warning: {message}"
+
+
+def _quiet_mkdocs_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_WriterFormatter())
+    handler.setLevel(logging.WARNING)
+    for name in ("mkdocs", "mkdocs_macros", "mkdocs.plugins.macros"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.propagate = False
+        logger.setLevel(logging.WARNING)
+
+
+@dataclass
+class BuildResult:
+    grades: dict[str, float]  # reading grade per page
+    warnings: list[str] = field(default_factory=list)  # things to plan for, such as reviews due soon
+
+
+def build_site(config_file: Path, site_dir: Path, pdfs: bool = False) -> BuildResult | None:
+    """Build into a temporary folder (with the handout PDFs when asked); replace site_dir only when the whole
+    build succeeded. Returns None when the build failed, after printing each error as one line.
+    """
+    from .pdf import ChromiumMissing, render_handouts
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    _quiet_mkdocs_logging()
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
+        build(config)
+    except (Abort, ConfigurationError) as error:
+        if not str(error).startswith("Aborted with a BuildError"):
+            print(f"error: {error}", file=sys.stderr)
+        shutil.rmtree(staging, ignore_errors=True)
+        return None
+    except SystemExit:  # mkdocs-macros exits after printing its own error
+        shutil.rmtree(staging, ignore_errors=True)
+        return None
+    if pdfs:
+        try:
+            render_handouts(staging)
+        except ChromiumMissing as error:
+            print(f"error: {error}", file=sys.stderr)
+            shutil.rmtree(staging, ignore_errors=True)
+            return None
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    staging.rename(site_dir)
+    plugin = config.plugins["mbc-guide"]
+    return BuildResult(dict(plugin.reading_grades), list(plugin.warnings))

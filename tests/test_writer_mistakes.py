@@ -1,0 +1,147 @@
+"""Every mistake a writer can make in a page gives one located line and stops the build: the lint rules, markup in
+data, a page left out of the navigation, an image without alt text and a front matter key that hides a macro."""
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from mbc_guide.cli import build_site, main
+from mbc_guide.errors import DataErrors
+from mbc_guide.registry import load_registry
+
+
+def add_after(path: Path, anchor: str, text: str) -> int:
+    """Insert `text` as new lines after the line holding `anchor`; return the first inserted line's number."""
+    lines = path.read_text().splitlines()
+    index = next(i for i, line in enumerate(lines) if anchor in line)
+    lines[index + 1:index + 1] = ["", text, ""]
+    path.write_text("\n".join(lines) + "\n")
+    return index + 3
+
+
+def failed_build_errors(project: Path, capsys) -> list[str]:
+    site = project / "site"
+    site.mkdir(exist_ok=True)
+    (site / "keep.html").write_text("last good build")
+    assert not build_site(project / "mkdocs.yml", site)
+    assert (site / "keep.html").read_text() == "last good build", "a failed build must leave the last good site"
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return err.splitlines()
+
+
+def test_figure_typed_into_a_page(project_copy, capsys):
+    page = project_copy / "content" / "her2-positive.md"
+    line = add_after(page, "# HER2-positive", "Most people live 12 months longer.")
+    assert (f"content/her2-positive.md:{line}: '12' looks like a figure typed into the page; figures come from data "
+            "with their source (use key_fact or another macro). If it is not a figure, list it under not_figures: in "
+            "the page's front matter") in failed_build_errors(project_copy, capsys)
+
+
+def test_years_dates_and_names_with_digits_are_not_figures(project_copy):
+    page = project_copy / "content" / "her2-positive.md"
+    add_after(page, "# HER2-positive", "In 2025 the HER2 and PD-L1 tests and CDK4/6 medicines were checked on 26 May 2026.")
+    assert build_site(project_copy / "mkdocs.yml", project_copy / "site")
+
+
+def test_sentence_over_25_words(project_copy, capsys):
+    page = project_copy / "content" / "index.md"
+    sentence = "This sentence " + "goes on and on " * 7 + "until it ends."
+    line = add_after(page, "# Treatment options", sentence)
+    errors = failed_build_errors(project_copy, capsys)
+    assert any(e.startswith(f"content/index.md:{line}: sentence of 33 words (at most 25): 'This sentence goes on") for e in errors)
+
+
+def test_term_used_before_its_plain_words(project_copy, capsys):
+    page = project_copy / "content" / "her2-positive.md"
+    line = add_after(page, "# HER2-positive", "Some medicines can cause pneumonitis.")
+    assert (f"content/her2-positive.md:{line}: 'pneumonitis' is used before it is explained; say 'lung inflammation' "
+            "first or in the same sentence") in failed_build_errors(project_copy, capsys)
+
+
+def test_page_without_summary_or_questions(project_copy, capsys):
+    page = project_copy / "content" / "index.md"
+    text = page.read_text().replace('!!! abstract "In short"', '!!! abstract "Summary"')
+    page.write_text(text.replace("## Questions to ask your care team", "## Things to ask"))
+    errors = failed_build_errors(project_copy, capsys)
+    assert 'content/index.md:1: no summary: start the page with !!! abstract "In short" and a few bullet points' in errors
+    assert "content/index.md:1: no '## Questions to ask your care team' section; end the page with questions to ask" in errors
+
+
+def test_link_to_a_source_not_in_the_sources_file(project_copy, capsys):
+    page = project_copy / "content" / "lung-inflammation.md"
+    line = add_after(page, "# Lung inflammation", "Read [a new study](https://example.org/new-study).")
+    assert (f"content/lung-inflammation.md:{line}: link to https://example.org/new-study is not a source in "
+            "data/sources.yaml; add the source there first") in failed_build_errors(project_copy, capsys)
+
+
+def test_reading_grade_above_8(project_copy, capsys):
+    page = project_copy / "content" / "what-matters-to-me.md"
+    hard = ("Pharmacological considerations regarding immunotherapeutic combinations necessitate comprehensive "
+            "multidisciplinary evaluation. ")
+    page.write_text(page.read_text() + "\n" + hard * 40 + "\n")
+    errors = failed_build_errors(project_copy, capsys)
+    assert any(re.fullmatch(r"content/what-matters-to-me.md:1: reading grade \d+\.\d is above 8; use shorter sentences "
+                            r"and everyday words", e) for e in errors)
+
+
+def test_review_due_within_30_days_warns_and_past_due_fails(project_copy, capsys):
+    reviews = project_copy / "data" / "reviews.yaml"
+    soon = dt.date.today() + dt.timedelta(days=10)
+    text = reviews.read_text()
+    reviews.write_text(text.replace("next_review: 2027-05-26", f"next_review: {soon}", 1))
+    line = next(n for n, l in enumerate(reviews.read_text().splitlines(), 1) if f"next_review: {soon}" in l)
+    result = build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    assert result and result.warnings == [
+        f"data/reviews.yaml:{line}: index.md.next_review: warning: review is due on {soon}, within 30 days; plan the "
+        "check against the evidence"]
+
+
+def test_page_missing_from_the_navigation(project_copy, capsys):
+    (project_copy / "content" / "extra.md").write_text("# Extra\n")
+    reviews = project_copy / "data" / "reviews.yaml"
+    reviews.write_text(reviews.read_text() + "- page: extra.md\n  last_reviewed: 2026-11-26\n  next_review: 2027-05-26\n"
+                                              "  reviewed_by: Site editorial team\n")
+    assert ("content/extra.md: page is not in the navigation; add it under nav: in mkdocs.yml"
+            in failed_build_errors(project_copy, capsys))
+
+
+def test_image_without_alt_text(project_copy, capsys):
+    (project_copy / "content" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    page = project_copy / "content" / "index.md"
+    line = add_after(page, "# Treatment options", "![](chart.png)")
+    assert (f"content/index.md:{line}: image chart.png has no alt text; say what it shows, as in "
+            "![A chart of ...](file.png)") in failed_build_errors(project_copy, capsys)
+
+
+def test_front_matter_key_that_hides_a_macro(project_copy, capsys):
+    page = project_copy / "content" / "glossary.md"
+    page.write_text(page.read_text().replace("---\n", "---\nglossary: false\n", 1))
+    assert ("content/glossary.md:2: front matter key 'glossary' has the name of a macro and would hide it on this page; "
+            "rename or remove the key") in failed_build_errors(project_copy, capsys)
+
+
+@pytest.mark.parametrize("markup", ["<script>alert(1)</script>", "<b>bold</b>", "click javascript:alert(1)"])
+def test_markup_in_a_data_string_is_refused_with_its_line(project_copy, markup):
+    glossary = project_copy / "data" / "glossary.yaml"
+    text = glossary.read_text()
+    definition = "  definition: A protein on some cancer cells that tells them to grow."
+    glossary.write_text(text.replace(definition, f"{definition} {markup}", 1))
+    line = next(n for n, l in enumerate(glossary.read_text().splitlines(), 1) if markup in l)
+    with pytest.raises(DataErrors) as caught:
+        load_registry(project_copy / "data")
+    [error] = [str(e) for e in caught.value.errors]
+    assert error.startswith(f"data/glossary.yaml:{line}: her2.definition: contains markup ")
+    assert error.endswith("write plain text (the site shows data as text, never as code)")
+
+
+def test_lint_command_reports_without_publishing(project_copy, capsys, monkeypatch):
+    monkeypatch.chdir(project_copy)
+    assert main(["lint"]) == 0
+    assert "lint passed: " in capsys.readouterr().out
+    page = project_copy / "content" / "index.md"
+    add_after(page, "# Treatment options", "It works for 7 in 10 people.")
+    assert main(["lint"]) == 1
+    assert "content/index.md:" in capsys.readouterr().err
+    assert not (project_copy / "site").exists()
