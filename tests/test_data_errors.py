@@ -111,3 +111,19 @@ def test_check_command_prints_lines_not_a_traceback(project_copy, capsys):
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "data/trials.yaml:" in err and "must be a number written in digits" in err
+
+
+def test_key_written_twice_in_one_entry(project_copy):
+    subtypes = project_copy / "data" / "subtypes.yaml"
+    replace_in(subtypes, "  short_name: HER2-positive\n", "  short_name: HER2-positive\n  short_name: HER2+\n")
+    line = line_of(subtypes, "short_name: HER2+")
+    assert errors_for(project_copy / "data") == [
+        f"data/subtypes.yaml:{line}: YAML syntax error: the key 'short_name' is written twice"]
+
+
+def test_yes_and_no_stay_words(tmp_path):
+    from mbc_guide.yaml_source import read_yaml, to_plain
+
+    (tmp_path / "words.yaml").write_text("- answer: no\n  other: yes\n  flag: true\n")
+    document, errors = read_yaml(tmp_path / "words.yaml", "data/words.yaml")
+    assert errors == [] and to_plain(document) == [{"answer": "no", "other": "yes", "flag": True}]

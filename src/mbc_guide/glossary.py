@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .models import GlossaryTerm
 
@@ -11,6 +12,7 @@ NOT_ABBREVIATIONS = frozenset({"A4", "AA", "QR", "OK", "PDF", "US", "KRW", "II",
 ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)*(?![\w-])")
 
 
+@lru_cache(maxsize=None)  # compiled once per name, not once per page
 def _pattern(text: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(text)}(?![\w-])", re.IGNORECASE if not text.isupper() else 0)
 
@@ -21,7 +23,20 @@ def names_of(term: GlossaryTerm) -> list[str]:
 
 def terms_used(text: str, glossary: Iterable[GlossaryTerm]) -> list[GlossaryTerm]:
     """Terms whose name or abbreviation appears in the text, in glossary order."""
-    return [term for term in glossary if any(_pattern(name).search(text) for name in names_of(term))]
+    terms = list(glossary)
+    found = {_key(match.group(0)) for match in _all_names(tuple(n for t in terms for n in names_of(t))).finditer(text)}
+    return [term for term in terms if any(_key(name) in found for name in names_of(term))]
+
+
+def _key(name: str) -> str:
+    return name if name.isupper() else name.lower()
+
+
+@lru_cache(maxsize=8)  # one pattern for every name, so a page is scanned once rather than once per term
+def _all_names(names: tuple[str, ...]) -> re.Pattern[str]:
+    longest_first = sorted(set(names), key=len, reverse=True)
+    alternatives = [re.escape(n) if n.isupper() else f"(?i:{re.escape(n)})" for n in longest_first]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])")
 
 
 def undefined_abbreviations(text: str, glossary: Iterable[GlossaryTerm], allowed: Iterable[str] = ()) -> list[str]:

@@ -26,7 +26,7 @@ from .lint import (Finding, front_matter_shadows, images_without_alt, long_sente
 from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId, load_registry
-from .rendering import component_environment, render_component
+from .rendering import TEMPLATE_CACHE, component_environment, render_component
 from .reviews import allow_overdue, review_problems, reviews_due_soon
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
@@ -179,6 +179,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return focusable_first_uses(html)
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        env.bytecode_cache = TEMPLATE_CACHE  # the theme's templates, compiled once and reused by later builds
         # Raised here, after every page is rendered and before any is written: all page errors at once, no half-built site.
         errors = list(self.page_errors)
         for term in self.registry.glossary.values():

@@ -49,25 +49,27 @@ class GuideMacros:
     def start_page(self, path: str) -> None:
         self.page = PageState(path)
 
+    # The macros writers type in pages; each is the method of the same name.
+    MACROS = (
+        "subtype_basics",
+        "options",
+        "option",
+        "trial_results",
+        "urgent_symptoms",
+        "questions",
+        "option_grid",
+        "side_effect_across_studies",
+        "glossary",
+        "all_sources",
+        "key_fact",
+        "side_effect_picture",
+        "handout",
+        "symptom_card",
+        "handout_list",
+    )
+
     def exposed(self) -> dict[str, object]:
-        """Macro names as writers type them in pages."""
-        return {
-            "subtype_basics": self.subtype_basics,
-            "options": self.options,
-            "option": self.option,
-            "trial_results": self.trial_results,
-            "urgent_symptoms": self.urgent_symptoms,
-            "questions": self.questions,
-            "option_grid": self.option_grid,
-            "side_effect_across_studies": self.side_effect_across_studies,
-            "glossary": self.glossary,
-            "all_sources": self.all_sources,
-            "key_fact": self.key_fact,
-            "side_effect_picture": self.side_effect_picture,
-            "handout": self.handout,
-            "symptom_card": self.symptom_card,
-            "handout_list": self.handout_list,
-        }
+        return {name: getattr(self, name) for name in self.MACROS}
 
     def _render(self, name: str, **context: object) -> Markup:
         return render_component(self.environment, name, registry=self.registry, macros=self, **context)

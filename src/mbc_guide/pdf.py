@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_installed
 from .handouts import HANDOUT_FOLDER, PAPERS, is_handout
@@ -21,22 +22,32 @@ def handout_pages(site_dir: Path) -> list[Path]:
     return sorted(page for page in folder.glob("*.html") if is_handout(f"{HANDOUT_FOLDER}/{page.stem}.md"))
 
 
-def render_handouts(site_dir: Path, chromium: str = CHROMIUM) -> list[Path]:
-    """Write <handout>-a4.pdf and <handout>-letter.pdf beside each handout page; return the PDFs written."""
+def render_handouts(site_dir: Path, chromium: str = CHROMIUM, browser: Any = None) -> list[Path]:
+    """Write <handout>-a4.pdf and <handout>-letter.pdf beside each handout page; return the PDFs written.
+    `browser` is a running Playwright browser to reuse (the tests have one); otherwise Chromium is started."""
+    if browser is not None:
+        return _print_all(browser, site_dir)
     if not chromium_installed(chromium):
         raise ChromiumMissing(INSTALL_HINT)
     from playwright.sync_api import sync_playwright
 
-    written = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        for html in handout_pages(site_dir):
-            page.goto(html.as_uri(), wait_until="load")
-            for suffix, paper in PAPERS.items():
-                pdf = html.with_name(f"{html.stem}-{suffix}.pdf")
-                page.pdf(path=str(pdf), format=paper, margin=MARGINS, print_background=True,
-                         display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
-                written.append(pdf)
-        browser.close()
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            return _print_all(launched, site_dir)
+        finally:
+            launched.close()
+
+
+def _print_all(browser: Any, site_dir: Path) -> list[Path]:
+    written = []
+    page = browser.new_page()
+    for html in handout_pages(site_dir):
+        page.goto(html.as_uri(), wait_until="load")
+        for suffix, paper in PAPERS.items():
+            pdf = html.with_name(f"{html.stem}-{suffix}.pdf")
+            page.pdf(path=str(pdf), format=paper, margin=MARGINS, print_background=True,
+                     display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
+            written.append(pdf)
+    page.close()
     return written

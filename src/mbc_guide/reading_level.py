@@ -36,7 +36,12 @@ class _BodyText(HTMLParser):
 VOID_TAGS = ("br", "img", "hr", "input", "meta", "link", "source", "wbr")
 
 
+# Pictures and tables are skipped anyway; cutting them out first spares the parser most of a long page.
+SKIPPED_BLOCKS = re.compile(r"<(svg|table)\b.*?</\1>", re.S)
+
+
 def body_text(html: str) -> str:
+    html = SKIPPED_BLOCKS.sub(" ", html)
     html = re.sub(rf"<({'|'.join(VOID_TAGS)})\b([^>]*?)/?>", r"<\1\2></\1>", html)
     parser = _BodyText()
     parser.feed(html)

@@ -3,15 +3,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import charts, numbers, phrases
 
 
+# Compiled templates are kept between builds (keyed by each template's source), so a rebuild skips compiling.
+TEMPLATE_CACHE = FileSystemBytecodeCache()
+
+
 def component_environment(components_dir: Path) -> Environment:
     environment = Environment(
         loader=FileSystemLoader(str(components_dir)),
+        bytecode_cache=TEMPLATE_CACHE,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -22,8 +22,8 @@ SMALLEST_TEXT_PT = 12
 
 
 @pytest.fixture(scope="module")
-def pdfs(built_site):
-    written = render_handouts(built_site)
+def pdfs(built_site, browser):
+    written = render_handouts(built_site, browser=browser)
     assert len(written) == len(HANDOUTS) * len(PAPERS)
     return built_site / "handouts"
 

@@ -46,6 +46,8 @@ FOCUS_STATE = """
   return {
     key: focused.dataset.reachable ?? null,
     name: (focused.getAttribute('aria-label') || focused.textContent || focused.className).trim().slice(0, 40),
+    // The search overlay fades out for a moment after search closes; it no longer covers anything then.
+    closing: !!onTop && onTop.matches('.md-search__overlay') && !document.getElementById('__search').checked,
     covered: !!onTop && !shown.contains(onTop) && !onTop.contains(shown) && !!onTop.closest('.md-header') && seen(onTop),
     offscreen: box.bottom <= 0 || box.top >= innerHeight || box.right <= 0 || box.left >= innerWidth,
     ring,
@@ -76,7 +78,7 @@ def test_tab_reaches_every_control_with_visible_unhidden_focus(browser, site_url
             reached.add(state["key"])
         if not state["ring"]:
             problems.append(f"no visible focus on {state['name']!r}")
-        if state["covered"]:
+        if state["covered"] and not state["closing"]:
             problems.append(f"{state['name']!r} is hidden under the header")
         if state["offscreen"]:
             problems.append(f"{state['name']!r} is focused off screen")

@@ -1,0 +1,199 @@
+"""Build-speed benchmark (not a test): full build, the cost of macros, growth to hundreds of pages, handout PDFs
+and the live-preview rebuild after a one-line data edit. Prints a table and writes JSON.
+
+    .venv/bin/python benchmarks/run.py                  # all measures, JSON in benchmarks/results.json
+    .venv/bin/python benchmarks/run.py --profile build  # pyinstrument profile of one full build
+
+Every build runs on a copy of the project in a temporary folder; the real site/ is never touched.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SITE_PARTS = ("mkdocs.yml", "content", "data", "overrides", "macros")
+# Pages copied to grow the site; the glossary, sources and handouts are one of a kind.
+NOT_COPIED = {"glossary.md", "sources.md"}
+TARGETS = {
+    "full_build_s": 2.0,
+    "macros_overhead_pct": 15.0,
+    "ms_per_page_at_500": 30.0,
+    "handout_pdfs_s": 20.0,
+    "preview_rebuild_s": 1.0,
+}
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+sys.path.insert(0, str(REPO / "src"))
+
+from mbc_guide.building import build_site  # noqa: E402
+from mbc_guide.preview import PreviewBuilder  # noqa: E402
+
+
+def project_copy(root: Path, name: str) -> Path:
+    copy = root / name
+    copy.mkdir()
+    for part in SITE_PARTS:
+        source = REPO / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / part)
+    (copy / "src").symlink_to(REPO / "src")
+    return copy
+
+
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    action()  # warm-up: imports, caches, compiled templates
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - start)
+        if result is None or result is False:
+            raise SystemExit("a benchmark build failed; run `make lint` to see why")
+    return statistics.median(times)
+
+
+def build_action(project: Path) -> Callable[[], object]:
+    return lambda: build_site(project / "mkdocs.yml", project / "site")
+
+
+def without_macros(project: Path) -> None:
+    """The same pages through MkDocs and Material only: macros stay as raw text, the guide's checks are off."""
+    config = project / "mkdocs.yml"
+    text = re.sub(r"^  - mbc-guide\n", "", config.read_text(), flags=re.M)
+    config.write_text(re.sub(r"^  - macros.*\n(?:    .*\n)*", "", text, flags=re.M))
+
+
+def grow(project: Path, times: int) -> int:
+    """Add (times - 1) copies of every page, with nav and review entries; return the number of pages."""
+    content, config, reviews = project / "content", project / "mkdocs.yml", project / "data" / "reviews.yaml"
+    originals = [p for p in content.glob("*.md") if p.name not in NOT_COPIED]
+    nav, review_lines = [], []
+    for copy_number in range(1, times):
+        for page in originals:
+            name = f"copy-{copy_number}-{page.name}"
+            (content / name).write_text(page.read_text())
+            nav.append(f"      - {name}")
+            review_lines.append(f"- page: {name}\n  last_reviewed: 2026-11-26\n  next_review: 2027-05-26\n"
+                                "  reviewed_by: Site editorial team\n")
+    config.write_text(config.read_text().replace("\nnav:\n", "\nnav:\n  - Copies:\n" + "\n".join(nav) + "\n", 1))
+    reviews.write_text(reviews.read_text() + "".join(review_lines))
+    return sum(1 for _ in content.rglob("*.md"))
+
+
+def measure_cli(project: Path, runs: int) -> float:
+    command = [str(REPO / ".venv" / "bin" / "mbc-guide"), "build", "--site-dir", str(project / "cli-site")]
+    return median_seconds(lambda: subprocess.run(command, cwd=project, capture_output=True).returncode == 0 or None, runs)
+
+
+def measure_preview(project: Path, runs: int) -> float:
+    builder = PreviewBuilder(project / "mkdocs.yml", project / "preview" / "site")
+    glossary = project / "data" / "glossary.yaml"
+    original = glossary.read_text()
+    edits = iter(range(1000))
+
+    def edit_and_rebuild() -> bool:
+        glossary.write_text(original.replace("Cancer that has spread", f"Cancer that has spread ({next(edits)})", 1))
+        return builder()
+    return median_seconds(edit_and_rebuild, runs)
+
+
+def measure_pdfs(project: Path, runs: int) -> float | None:
+    from mbc_guide.browser import chromium_installed
+    from mbc_guide.pdf import render_handouts
+
+    if not chromium_installed():
+        return None
+    assert build_site(project / "mkdocs.yml", project / "site")
+    return median_seconds(lambda: render_handouts(project / "site"), runs)
+
+
+def run(runs: int, scales: list[int]) -> dict[str, object]:
+    results: dict[str, object] = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+                                  "runs": runs, "targets": TARGETS}
+    with tempfile.TemporaryDirectory(prefix="mbc-bench-") as scratch:
+        root = Path(scratch)
+        base = project_copy(root, "base")
+        pages = sum(1 for _ in (base / "content").rglob("*.md"))
+        results["pages"] = pages
+        results["full_build_s"] = median_seconds(build_action(base), runs)
+        results["build_command_s"] = measure_cli(base, max(1, runs // 2))
+        plain = project_copy(root, "plain")
+        without_macros(plain)
+        results["without_macros_s"] = median_seconds(build_action(plain), runs)
+        results["macros_overhead_pct"] = 100 * (results["full_build_s"] / results["without_macros_s"] - 1)
+        growth = []
+        for scale in scales:
+            grown = project_copy(root, f"x{scale}")
+            count = grow(grown, scale)
+            seconds = median_seconds(build_action(grown), max(1, runs if scale <= 10 else 2))
+            growth.append({"scale": scale, "pages": count, "build_s": seconds, "ms_per_page": 1000 * seconds / count})
+        results["growth"] = growth
+        largest = max(growth, key=lambda row: row["pages"])
+        results["ms_per_page_at_500"] = largest["ms_per_page"] if largest["pages"] >= 500 else None
+        results["preview_rebuild_s"] = measure_preview(project_copy(root, "preview"), runs)
+        results["handout_pdfs_s"] = measure_pdfs(project_copy(root, "pdfs"), max(1, runs // 2))
+    results["meets"] = {name: (results[name] is not None and results[name] <= limit) for name, limit in TARGETS.items()}
+    return results
+
+
+def table(results: dict[str, object]) -> str:
+    def row(label: str, value: object, unit: str, target: str = "") -> str:
+        shown = "n/a" if value is None else f"{value:.2f} {unit}" if isinstance(value, float) else f"{value} {unit}"
+        return f"| {label:<46} | {shown:>12} | {target:<10} |"
+    lines = [f"Machine: {results['machine']}; median of {results['runs']} runs after a warm-up.", "",
+             f"| {'measure':<46} | {'result':>12} | {'target':<10} |", f"|{'-' * 48}|{'-' * 14}:|{'-' * 12}|",
+             row(f"full build, {results['pages']} pages (in-process)", results["full_build_s"], "s", "<= 2 s"),
+             row("`mbc-guide build` command (with Python start)", results["build_command_s"], "s"),
+             row("same pages, macros and checks off", results["without_macros_s"], "s"),
+             row("cost of macros and checks", results["macros_overhead_pct"], "%", "<= 15 %")]
+    for growth in results["growth"]:
+        lines.append(row(f"{growth['scale']}x: {growth['pages']} pages", growth["build_s"], "s"))
+        lines.append(row(f"{growth['scale']}x: time per page", growth["ms_per_page"], "ms", "<= 30 ms" if growth["pages"] >= 500 else ""))
+    lines += [row("preview rebuild after a one-line data edit", results["preview_rebuild_s"], "s", "<= 1 s"),
+              row("all handout PDFs (A4 and Letter)", results["handout_pdfs_s"], "s", "<= 20 s")]
+    return "\n".join(lines)
+
+
+def profile(what: str) -> None:
+    from pyinstrument import Profiler
+
+    with tempfile.TemporaryDirectory(prefix="mbc-profile-") as scratch:
+        project = project_copy(Path(scratch), "profile")
+        build_site(project / "mkdocs.yml", project / "site")  # warm-up
+        profiler = Profiler(interval=0.001)
+        profiler.start()
+        build_site(project / "mkdocs.yml", project / "site")
+        profiler.stop()
+    print(profiler.output_text(unicode=True, color=False))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scales", default="10,50", help="page multiples to build, comma-separated")
+    parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results.json")
+    parser.add_argument("--profile", choices=["build"], help="print a pyinstrument profile instead")
+    arguments = parser.parse_args()
+    if arguments.profile:
+        profile(arguments.profile)
+        return 0
+    results = run(arguments.runs, [int(s) for s in arguments.scales.split(",") if s])
+    print(table(results))
+    arguments.json.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nJSON written to {arguments.json.relative_to(REPO) if arguments.json.is_relative_to(REPO) else arguments.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
