@@ -31,12 +31,25 @@ def failed_build_errors(project: Path, capsys) -> list[str]:
     return err.splitlines()
 
 
-def test_figure_typed_into_a_page(project_copy, capsys):
-    page = project_copy / "content" / "her2-positive.md"
-    line = add_after(page, "# HER2-positive", "Most people live 12 months longer.")
-    assert (f"content/her2-positive.md:{line}: '12' looks like a figure typed into the page; figures come from data "
-            "with their source (use key_fact or another macro). If it is not a figure, list it under not_figures: in "
-            "the page's front matter") in failed_build_errors(project_copy, capsys)
+LINE_MISTAKES = {
+    "figure typed into a page": (
+        "her2-positive.md", "# HER2-positive", "Most people live 12 months longer.",
+        "'12' looks like a figure typed into the page; figures come from data with their source (use key_fact or "
+        "another macro). If it is not a figure, list it under not_figures: in the page's front matter"),
+    "term used before its plain words": (
+        "her2-positive.md", "# HER2-positive", "Some medicines can cause pneumonitis.",
+        "'pneumonitis' is used before it is explained; say 'lung inflammation' first or in the same sentence"),
+    "link to a source not in the sources file": (
+        "lung-inflammation.md", "# Lung inflammation", "Read [a new study](https://example.org/new-study).",
+        "link to https://example.org/new-study is not a source in data/sources.yaml; add the source there first"),
+}
+
+
+@pytest.mark.parametrize("mistake", LINE_MISTAKES)
+def test_one_line_mistake_names_the_page_and_line(project_copy, capsys, mistake):
+    page_name, anchor, added, message = LINE_MISTAKES[mistake]
+    line = add_after(project_copy / "content" / page_name, anchor, added)
+    assert f"content/{page_name}:{line}: {message}" in failed_build_errors(project_copy, capsys)
 
 
 def test_years_dates_and_names_with_digits_are_not_figures(project_copy):
@@ -53,13 +66,6 @@ def test_sentence_over_25_words(project_copy, capsys):
     assert any(e.startswith(f"content/index.md:{line}: sentence of 33 words (at most 25): 'This sentence goes on") for e in errors)
 
 
-def test_term_used_before_its_plain_words(project_copy, capsys):
-    page = project_copy / "content" / "her2-positive.md"
-    line = add_after(page, "# HER2-positive", "Some medicines can cause pneumonitis.")
-    assert (f"content/her2-positive.md:{line}: 'pneumonitis' is used before it is explained; say 'lung inflammation' "
-            "first or in the same sentence") in failed_build_errors(project_copy, capsys)
-
-
 def test_page_without_summary_or_questions(project_copy, capsys):
     page = project_copy / "content" / "index.md"
     text = page.read_text().replace('!!! abstract "In short"', '!!! abstract "Summary"')
@@ -67,13 +73,6 @@ def test_page_without_summary_or_questions(project_copy, capsys):
     errors = failed_build_errors(project_copy, capsys)
     assert 'content/index.md:1: no summary: start the page with !!! abstract "In short" and a few bullet points' in errors
     assert "content/index.md:1: no '## Questions to ask your care team' section; end the page with questions to ask" in errors
-
-
-def test_link_to_a_source_not_in_the_sources_file(project_copy, capsys):
-    page = project_copy / "content" / "lung-inflammation.md"
-    line = add_after(page, "# Lung inflammation", "Read [a new study](https://example.org/new-study).")
-    assert (f"content/lung-inflammation.md:{line}: link to https://example.org/new-study is not a source in "
-            "data/sources.yaml; add the source there first") in failed_build_errors(project_copy, capsys)
 
 
 def test_reading_grade_above_8(project_copy, capsys):
