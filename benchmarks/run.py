@@ -75,17 +75,18 @@ def without_macros(project: Path) -> None:
 
 
 def grow(project: Path, times: int) -> int:
-    """Add (times - 1) copies of every page, with nav and review entries; return the number of pages."""
+    """Copy pages (with nav and review entries) until the site has `times` as many pages; return the count."""
     content, config, reviews = project / "content", project / "mkdocs.yml", project / "data" / "reviews.yaml"
-    originals = [p for p in content.glob("*.md") if p.name not in NOT_COPIED]
+    originals = sorted(p for p in content.glob("*.md") if p.name not in NOT_COPIED)
+    base = sum(1 for _ in content.rglob("*.md"))
     nav, review_lines = [], []
-    for copy_number in range(1, times):
-        for page in originals:
-            name = f"copy-{copy_number}-{page.name}"
-            (content / name).write_text(page.read_text())
-            nav.append(f"      - {name}")
-            review_lines.append(f"- page: {name}\n  last_reviewed: 2026-11-26\n  next_review: 2027-05-26\n"
-                                "  reviewed_by: Site editorial team\n")
+    for number in range(base * (times - 1)):
+        page = originals[number % len(originals)]
+        name = f"copy-{number}-{page.name}"
+        (content / name).write_text(page.read_text())
+        nav.append(f"      - {name}")
+        review_lines.append(f"- page: {name}\n  last_reviewed: 2026-11-26\n  next_review: 2027-05-26\n"
+                            "  reviewed_by: Site editorial team\n")
     config.write_text(config.read_text().replace("\nnav:\n", "\nnav:\n  - Copies:\n" + "\n".join(nav) + "\n", 1))
     reviews.write_text(reviews.read_text() + "".join(review_lines))
     return sum(1 for _ in content.rglob("*.md"))

@@ -41,3 +41,11 @@ def test_only_the_first_use_of_each_defined_word_takes_keyboard_focus():
     assert focusable_first_uses(html) == (
         '<p><abbr title="a protein" tabindex="0">HER2</abbr> and <abbr title="a protein">HER2</abbr>, '
         '<abbr title="lungs" tabindex="0">ILD</abbr></p>')
+
+
+def test_unknown_filter_is_named_with_its_line():
+    from jinja2 import Environment
+
+    from mbc_guide.page_checks import template_problems
+    assert template_problems(Environment(), "text\n{{ 'x' | nosuch }}\n", []) == [(2, "unknown filter 'nosuch'")]
+    assert template_problems(Environment(), "{{ 'x' | upper }}", []) == []

@@ -11,12 +11,14 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable
 
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
+from .deferred_html import DeferredHtml
 from .errors import DataErrors
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
@@ -44,6 +46,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def __init__(self) -> None:
         self.page_errors: list[str] = []
         self.warnings: list[str] = []
+        self.deferred = DeferredHtml()
         self.reading_grades: dict[str, float] = {}
         self.terms_seen: set[str] = set()
         self.source_pages: dict[str, dict[str, str]] = defaultdict(dict)
@@ -112,7 +115,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         @functools.wraps(function)
         def call(*args: Any, **kwargs: Any) -> Any:
             try:
-                return function(*args, **kwargs)
+                output = function(*args, **kwargs)
+                return Markup(self.deferred.hold(str(output)))
             except (UnknownId, LookupError, TypeError) as error:
                 message = str(error).strip("'\"")
                 self.page_errors.append(f"{self._docs_prefix}{self.macros.page.path}: {name}(): {message}")
@@ -123,6 +127,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def _start_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         self._docs_prefix = f"{Path(config.docs_dir).name}/"
         self.macros.start_page(page.file.src_path)
+        self.deferred.start_page()
         macros_plugin = config.plugins["macros"]
         front_matter_lines = len(page.file.content_string.splitlines()) - len(markdown.splitlines())
         shown_path = f"{self._docs_prefix}{page.file.src_path}"
@@ -151,7 +156,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(-100)  # after mkdocs-macros has rendered the page
     def _finish_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         path = page.file.src_path
-        readable = re.sub(r"<[^>]+>|\]\([^)]*\)|\{[^}]*\}", " ", markdown)
+        readable = re.sub(r"<[^>]+>|\]\([^)]*\)|\{[^}]*\}", " ", self.deferred.restore(markdown))
         for word in undefined_abbreviations(readable, self.registry.glossary.values(), self.known_capitals):
             self.page_errors.append(f"{self._docs_prefix}{path}: {word!r} is not defined in data/glossary.yaml; add it there")
         used = terms_used(readable, self.registry.glossary.values())
@@ -159,12 +164,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if used and page.meta.get("words_on_page", True):
             self.terms_seen |= {term.id for term in used}
             words = render_component(self.macros.environment, "glossary.html", terms=used, on_page=True)
-            markdown += f"\n\n## Words used on this page {{ data-search-exclude }}\n\n{words}\n\n{abbreviation_lines(used)}\n"
+            markdown += f"\n\n## Words used on this page {{ data-search-exclude }}\n\n{self.deferred.hold(words)}\n\n{abbreviation_lines(used)}\n"
         for source_id in self.macros.page.sources:
             self.source_pages[source_id][path] = page.title or path
         sources = str(self.macros.sources_section())  # str(): adding Markup to text would escape the page
         if sources:
-            markdown += f"\n\n## Sources {{ data-search-exclude }}\n\n{sources}\n"
+            markdown += f"\n\n## Sources {{ data-search-exclude }}\n\n{self.deferred.hold(sources)}\n"
         review = self.registry.reviews.get(page.file.src_path)
         page.meta["review"] = review
         return markdown
@@ -172,6 +177,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     on_page_markdown = CombinedEvent(_start_page, _finish_page)
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        html = self.deferred.restore(html)
         self.reading_grades[page.file.src_path] = grade = reading_grade(html)
         too_hard = reading_grade_finding(f"{self._docs_prefix}{page.file.src_path}", grade)
         if too_hard:
