@@ -116,6 +116,10 @@ def test_subtype_handout_lists_every_option_with_its_study_result_and_the_questi
         headline = headline_result(registry, treatment)
         if headline:
             assert phrases.result_sentence(headline.trial, headline.result) in text, treatment.id
+            citation = text[text.index(f"({headline.trial.name} study, "):]
+            citation = citation[:citation.index(".)")]
+            assert ("; early result" in citation) == (headline.trial.status == "interim"), treatment.id
+            assert ("survival not known yet" in citation) == (headline.trial.overall_survival == "not_known_yet")
     for question in registry.subtypes[subtype].questions:
         assert question["en"] in text
     assert "It does not say which one is right for you" in text
