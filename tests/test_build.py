@@ -80,6 +80,7 @@ def test_unknown_macro_names_the_page_line_and_close_names(project_copy, capsys)
     err = capsys.readouterr().err
     assert f"content/her2-positive.md:{line}: unknown macro or variable 'urgent_symptom'; did you mean urgent_symptoms?" in err
     assert "Traceback" not in err
+    assert "is not used on any page" not in err, "a page that could not render must not make its terms look unused"
 
 
 def test_missing_chromium_stops_a_pdf_build_with_one_line_saying_how_to_install(project_copy, capsys, monkeypatch):

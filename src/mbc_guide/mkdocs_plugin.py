@@ -46,6 +46,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def __init__(self) -> None:
         self.page_errors: list[str] = []
         self.warnings: list[str] = []
+        self.unrendered_pages: list[str] = []
         self.deferred = DeferredHtml()
         self.reading_grades: dict[str, float] = {}
         self.terms_seen: set[str] = set()
@@ -64,6 +65,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         site = SiteFacts(name=config.site_name, url=config.site_url)
         self.macros = GuideMacros(self.registry, component_environment(project / self.config.components_dir), site)
         self.page_errors = []
+        self.unrendered_pages: list[str] = []
         self.warnings = []
         self.reading_grades = {}
         self.terms_seen = set()
@@ -139,6 +141,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.page_errors += [str(finding) for finding in findings]
         problems += [(finding.line, finding.message) for finding in shadows]
         # A page with problems is not rendered: mkdocs-macros would stop the build with a traceback.
+        if problems:
+            self.unrendered_pages.append(page.file.src_path)
         return "" if problems else markdown
 
     def _lint(self, path: str, markdown: str, meta: dict[str, Any], first_line: int) -> list[Finding]:
@@ -188,7 +192,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         env.bytecode_cache = TEMPLATE_CACHE  # the theme's templates, compiled once and reused by later builds
         # Raised here, after every page is rendered and before any is written: all page errors at once, no half-built site.
         errors = list(self.page_errors)
-        for term in self.registry.glossary.values():
+        # Terms used only on a page that could not be rendered would look unused: report the page's error alone.
+        for term in self.registry.glossary.values() if not self.unrendered_pages else ():
             if term.id not in self.terms_seen:
                 errors.append(str(self.registry.error_at("glossary", term.id, ("term",), f"{term.term!r} is not used on any page; remove it or use it")))
         if errors:
