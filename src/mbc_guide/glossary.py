@@ -12,11 +12,6 @@ NOT_ABBREVIATIONS = frozenset({"A4", "AA", "QR", "OK", "PDF", "US", "KRW", "II",
 ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)*(?![\w-])")
 
 
-@lru_cache(maxsize=None)  # compiled once per name, not once per page
-def _pattern(text: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(text)}(?![\w-])", re.IGNORECASE if not text.isupper() else 0)
-
-
 def names_of(term: GlossaryTerm) -> list[str]:
     return [term.term] + ([term.abbreviation] if term.abbreviation else [])
 

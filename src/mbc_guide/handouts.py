@@ -25,11 +25,16 @@ class Handout:
 
     def pdf(self, paper: str) -> str:
         """Path of its PDF inside the site, e.g. handouts/her2-positive-a4.pdf."""
-        return f"{self.html.removesuffix('.html')}-{paper}.pdf"
+        return pdf_path(self.html, paper)
 
 
 def html_path(page: str) -> str:
     return re.sub(r"\.md$", ".html", page)
+
+
+def pdf_path(html: str, paper: str) -> str:
+    """The PDF printed from a handout page, beside it: handouts/x.html -> handouts/x-a4.pdf."""
+    return f"{html.removesuffix('.html')}-{paper}.pdf"
 
 
 def is_handout(page: str) -> bool:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .glossary import names_of
 from .models import GlossaryTerm
 
 LONGEST_SENTENCE = 25  # words
@@ -96,8 +97,7 @@ def terms_before_explained(path: str, lines: list[ProseLine], glossary: Iterable
     for term in glossary:
         if not term.plain:
             continue
-        names = [term.term] + ([term.abbreviation] if term.abbreviation else [])
-        used = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in names),
+        used = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in names_of(term)),
                           0 if term.abbreviation == term.term else re.I)
         plain = re.compile(re.escape(term.plain["en"]), re.I)
         explained = False

@@ -22,7 +22,7 @@ from .deferred_html import DeferredHtml
 from .errors import DataErrors
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
-from .handouts import Handout, is_handout
+from .handouts import Handout, html_path, is_handout
 from .lint import (Finding, front_matter_shadows, images_without_alt, long_sentences, missing_sections, prose_lines,
                    reading_grade_finding, terms_before_explained, typed_figures, unknown_source_links)
 from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
@@ -44,10 +44,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     macros: GuideMacros
 
     def __init__(self) -> None:
+        self.deferred = DeferredHtml()
+        self._start_build()
+
+    def _start_build(self) -> None:
+        """What one build collects; a live preview builds many times with the same plugin."""
         self.page_errors: list[str] = []
         self.warnings: list[str] = []
         self.unrendered_pages: list[str] = []
-        self.deferred = DeferredHtml()
         self.reading_grades: dict[str, float] = {}
         self.terms_seen: set[str] = set()
         self.source_pages: dict[str, dict[str, str]] = defaultdict(dict)
@@ -64,12 +68,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError("mkdocs.yml: site_url: set the site's web address; handouts print it and their QR codes point to it")
         site = SiteFacts(name=config.site_name, url=config.site_url)
         self.macros = GuideMacros(self.registry, component_environment(project / self.config.components_dir), site)
-        self.page_errors = []
-        self.unrendered_pages: list[str] = []
-        self.warnings = []
-        self.reading_grades = {}
-        self.terms_seen = set()
-        self.source_pages = defaultdict(dict)
+        self._start_build()
         self.known_capitals = self._capitalised_names()
         self.known_urls = {url for source in self.registry.sources.values() for url in (source.url, source.read_in_url) if url}
         return config
@@ -88,12 +87,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             log.warning(notice)
         problems = review_problems(self.registry, pages, dt.date.today(), allowed)
         self.warnings += [str(warning) for warning in reviews_due_soon(self.registry, dt.date.today())]
-        for subtype in self.registry.subtypes.values():
-            if subtype.page not in pages:
-                problems.append(self.registry.error_at("subtypes", subtype.id, ("page",), f"no page {subtype.page!r} in content/"))
-        for alert in self.registry.alerts.values():
-            if alert.page not in pages:
-                problems.append(self.registry.error_at("alerts", alert.id, ("page",), f"no page {alert.page!r} in content/"))
+        # Entries that name the page explaining them: subtypes and urgent symptoms.
+        for kind in ("subtypes", "alerts"):
+            for entry in getattr(self.registry, kind).values():
+                if entry.page not in pages:
+                    problems.append(self.registry.error_at(kind, entry.id, ("page",), f"no page {entry.page!r} in content/"))
         if problems:
             raise PluginError("\n".join(str(problem) for problem in problems))
         self.macros.site.handouts = [Handout(f.src_uri, _title(f)) for f in files.documentation_pages() if is_handout(f.src_uri)]
@@ -133,17 +131,17 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         macros_plugin = config.plugins["macros"]
         front_matter_lines = len(page.file.content_string.splitlines()) - len(markdown.splitlines())
         shown_path = f"{self._docs_prefix}{page.file.src_path}"
-        shadows = list(front_matter_shadows(shown_path, page.file.content_string, self.macros.exposed()))
+        shadows = list(front_matter_shadows(shown_path, page.file.content_string, GuideMacros.MACROS))
         problems = [] if shadows else template_problems(macros_plugin.env, markdown, macros_plugin.variables)
         for line, message in problems:
             self.page_errors.append(f"{shown_path}:{line + front_matter_lines}: {message}")
         findings = shadows + self._lint(shown_path, markdown, page.meta, front_matter_lines + 1)
         self.page_errors += [str(finding) for finding in findings]
-        problems += [(finding.line, finding.message) for finding in shadows]
         # A page with problems is not rendered: mkdocs-macros would stop the build with a traceback.
-        if problems:
+        if problems or shadows:
             self.unrendered_pages.append(page.file.src_path)
-        return "" if problems else markdown
+            return ""
+        return markdown
 
     def _lint(self, path: str, markdown: str, meta: dict[str, Any], first_line: int) -> list[Finding]:
         """The writer's own text: long sentences, typed figures, terms before their plain words, links, images and
@@ -208,7 +206,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
         def pages_using(match: re.Match[str]) -> str:
             pages = self.source_pages.get(match.group(1), {})
-            links = [f'<a href="{posixpath.relpath(path.replace(".md", ".html"), here or ".")}">{title}</a>' for path, title in sorted(pages.items())]
+            links = [f'<a href="{posixpath.relpath(html_path(path), here or ".")}">{title}</a>' for path, title in sorted(pages.items())]
             return ", ".join(links) if links else "no page yet"
         return USED_BY_PATTERN.sub(pages_using, output)
 

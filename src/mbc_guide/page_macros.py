@@ -13,7 +13,7 @@ from .handouts import PAPERS, Handout, qr_code_svg, web_address
 from .models import Source, Trial
 from .registry import Registry
 from .rendering import render_component
-from .summaries import headline_result, option_groups, rate_rows
+from .summaries import HeadlineResult, OptionGroup, headline_result, option_groups, rate_rows
 
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
 USED_BY_MARKER = "<!-- used-by:{} -->"
@@ -121,9 +121,13 @@ class GuideMacros:
 
     def option_grid(self, subtype: str) -> Markup:
         chosen = self.registry.get("subtypes", subtype)
-        groups = option_groups(self.registry, subtype)
-        headlines = {t.id: headline_result(self.registry, t) for group in groups for t in group.treatments}
+        groups, headlines = self._groups_with_headlines(subtype)
         return self._render("option_grid.html", subtype=chosen, groups=groups, headlines=headlines)
+
+    def _groups_with_headlines(self, subtype: str) -> tuple[list[OptionGroup], dict[str, HeadlineResult | None]]:
+        """A subtype's options by line and topic, and what each option's study found (for grids and handouts)."""
+        groups = option_groups(self.registry, subtype)
+        return groups, {t.id: headline_result(self.registry, t) for group in groups for t in group.treatments}
 
     def side_effect_across_studies(self, effect: str) -> Markup:
         rows = rate_rows(self.registry, effect)
@@ -151,19 +155,18 @@ class GuideMacros:
     def handout(self, subtype: str) -> Markup:
         """A subtype's options at a glance, for print: options, what a study found, urgent symptoms, questions."""
         chosen = self.registry.get("subtypes", subtype)
-        groups = option_groups(self.registry, subtype)
-        headlines = {t.id: headline_result(self.registry, t) for group in groups for t in group.treatments}
+        groups, headlines = self._groups_with_headlines(subtype)
         medicines = [m for group in groups for t in group.treatments for m in t.medicines]
         alerts = {a.id: a for m in medicines for a in self.registry.alert_for_medicine(m)}
         return self._render("subtype_handout.html", subtype=chosen, groups=groups, headlines=headlines,
                             alerts=list(alerts.values()), head=self._handout_head(chosen.page),
-                            sources_url=web_address(self.site.url, "sources.md"))
+                            sources_url=self._sources_url())
 
     def symptom_card(self, alert: str) -> Markup:
         chosen = self.registry.get("alerts", alert)
         medicines = [self.registry.get("medicines", m) for m in chosen.medicines]
         return self._render("symptom_card.html", alert=chosen, medicines=medicines,
-                            head=self._handout_head(chosen.page), sources_url=web_address(self.site.url, "sources.md"))
+                            head=self._handout_head(chosen.page), sources_url=self._sources_url())
 
     def handout_list(self) -> Markup:
         here = posixpath.dirname(self.page.path) or "."
@@ -171,6 +174,10 @@ class GuideMacros:
                   "pdfs": {PAPERS[paper]: posixpath.relpath(h.pdf(paper), here) for paper in PAPERS}}
                  for h in self.site.handouts]
         return self._render("handout_list.html", handouts=links)
+
+    def _sources_url(self) -> str:
+        """Paper cannot follow links: handouts print where the full source list is."""
+        return web_address(self.site.url, "sources.md")
 
     def _handout_head(self, about_page: str) -> Markup:
         """Date, review dates, web address as text and QR code, PDF links and the care team box."""

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_installed
-from .handouts import HANDOUT_FOLDER, PAPERS, is_handout
+from .handouts import HANDOUT_FOLDER, PAPERS, is_handout, pdf_path
 
 # The page margins of handout.css's @page rule, repeated because Chromium's PDF call sets its own.
 MARGINS = {"top": "10mm", "bottom": "14mm", "left": "12mm", "right": "12mm"}
@@ -45,7 +45,7 @@ def _print_all(browser: Any, site_dir: Path) -> list[Path]:
     for html in handout_pages(site_dir):
         page.goto(html.as_uri(), wait_until="load")
         for suffix, paper in PAPERS.items():
-            pdf = html.with_name(f"{html.stem}-{suffix}.pdf")
+            pdf = Path(pdf_path(str(html), suffix))
             page.pdf(path=str(pdf), format=paper, margin=MARGINS, print_background=True,
                      display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
             written.append(pdf)

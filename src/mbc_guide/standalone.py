@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
+
 from .page_macros import GuideMacros, SiteFacts
 from .registry import Registry, load_registry
 from .rendering import component_environment
@@ -20,8 +22,13 @@ def _registry(data_dir: Path) -> Registry:
     return load_registry(data_dir)
 
 
+@lru_cache(maxsize=4)  # Zensical calls the macros module for every page; compile the components once
+def _components(components_dir: Path) -> Environment:
+    return component_environment(components_dir)
+
+
 def register_macros(env: Any, project_root: Path, site: SiteFacts, page_path: str) -> GuideMacros:
-    macros = GuideMacros(_registry(project_root / "data"), component_environment(project_root / "overrides" / "components"), site)
+    macros = GuideMacros(_registry(project_root / "data"), _components(project_root / "overrides" / "components"), site)
     macros.start_page(page_path)
     for name, function in macros.exposed().items():
         env.macro(function, name)
