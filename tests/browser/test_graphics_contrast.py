@@ -3,6 +3,7 @@ browser in both palettes, because axe does not check SVG shapes."""
 import pytest
 
 from contrast import contrast_ratio, parse_rgb
+from settled import open_settled
 
 PAGES_WITH_PICTURES = ["her2-positive.html", "hr-positive-her2-negative.html", "triple-negative.html",
                        "lung-inflammation.html"]
@@ -30,9 +31,8 @@ SHAPE_COLOURS = """
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_path", PAGES_WITH_PICTURES)
 def test_icon_arrays_and_bars_have_3_to_1_contrast(browser, site_url, page_path, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(f"{site_url}/{page_path}")
+    context, page = open_settled(browser, f"{site_url}/{page_path}", viewport={"width": 1280, "height": 900},
+                                 color_scheme=scheme)
     shapes = page.evaluate(SHAPE_COLOURS)
     context.close()
 
