@@ -35,6 +35,7 @@ def _quiet_mkdocs_logging() -> None:
 class BuildResult:
     grades: dict[str, float]  # reading grade per page
     warnings: list[str] = field(default_factory=list)  # things to plan for, such as reviews due soon
+    notes: list[str] = field(default_factory=list)  # what the build could not check, such as absent evidence
 
 
 def build_site(config_file: Path, site_dir: Path, pdfs: bool = False) -> BuildResult | None:
@@ -74,4 +75,4 @@ def build_site(config_file: Path, site_dir: Path, pdfs: bool = False) -> BuildRe
     plugin = config.plugins.get("mbc-guide")  # absent only when a benchmark builds the bare pages
     if plugin is None:
         return BuildResult({})
-    return BuildResult(dict(plugin.reading_grades), list(plugin.warnings))
+    return BuildResult(dict(plugin.reading_grades), list(plugin.warnings), [plugin.evidence_note] if plugin.evidence_note else [])

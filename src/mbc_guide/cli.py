@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .building import build_site
 from .errors import DataErrors
+from .evidence import check_against_shared
 from .lint import HIGHEST_GRADE, TARGET_GRADE
 from .registry import load_registry
 
@@ -22,8 +23,8 @@ def lint(config_file: Path) -> int:
     if result is None:
         print("lint found errors; fix the lines above", file=sys.stderr)
         return 1
-    for warning in result.warnings:
-        print(warning, file=sys.stderr)
+    for line in (*result.notes, *result.warnings):
+        print(line, file=sys.stderr)
     print(f"lint passed: {len(result.grades)} pages" + (f", {len(result.warnings)} warnings" if result.warnings else ""))
     return 0
 
@@ -39,9 +40,15 @@ def reading_report(grades: dict[str, float]) -> str:
 
 def check_data(data_dir: Path) -> bool:
     try:
-        load_registry(data_dir, shown_prefix=data_dir.name)
+        registry = load_registry(data_dir, shown_prefix=data_dir.name)
     except DataErrors as errors:
         print(errors, file=sys.stderr)
+        return False
+    problems, note = check_against_shared(registry, data_dir.resolve().parent)
+    if note:
+        print(note, file=sys.stderr)
+    if problems:
+        print(DataErrors(problems), file=sys.stderr)
         return False
     return True
 
@@ -73,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         return serve(arguments.config, port=arguments.port)
     result = build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
     if result is not None:
-        for warning in result.warnings:
-            print(warning, file=sys.stderr)
+        for line in (*result.notes, *result.warnings):
+            print(line, file=sys.stderr)
         print(reading_report(result.grades))
         made = " with the handout PDFs" if arguments.pdfs else ""
         print(f"built the site into {arguments.site_dir}/{made}")

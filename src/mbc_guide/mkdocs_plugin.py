@@ -20,6 +20,7 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from .deferred_html import DeferredHtml
 from .errors import DataErrors
+from .evidence import check_against_shared
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .handouts import Handout, html_path, is_handout
@@ -64,6 +65,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             self.registry = load_registry(data_dir, shown_prefix=self.config.data_dir)
         except DataErrors as errors:
             raise PluginError(str(errors)) from None
+        evidence_problems, self.evidence_note = check_against_shared(self.registry, project)
+        if evidence_problems:
+            raise PluginError(str(DataErrors(evidence_problems)))
         if not config.site_url:
             raise PluginError("mkdocs.yml: site_url: set the site's web address; handouts print it and their QR codes point to it")
         site = SiteFacts(name=config.site_name, url=config.site_url)
