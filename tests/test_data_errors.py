@@ -127,3 +127,31 @@ def test_yes_and_no_stay_words(tmp_path):
     (tmp_path / "words.yaml").write_text("- answer: no\n  other: yes\n  flag: true\n")
     document, errors = read_yaml(tmp_path / "words.yaml", "data/words.yaml")
     assert errors == [] and to_plain(document) == [{"answer": "no", "other": "yes", "flag": True}]
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("side_effects.yaml", "tdxd-pertuzumab: {value: 12.1,", "tdxd-pertuzumab: {value: 851,",
+     "db09-ild-any.values.tdxd-pertuzumab.value: 851 is not a number of people out of 100; a rate is from 0 to 100"),
+    ("side_effects.yaml", "tdxd-pertuzumab: {value: 12.1,", "tdxd-pertuzumab: {value: -1,",
+     "db09-ild-any.values.tdxd-pertuzumab.value: -1 is below 0; counts, rates and times are never negative"),
+    ("trials.yaml", "value: 40.7,", "value: 1000000000,",
+     "destiny-breast09.results[0].values.tdxd-pertuzumab.value: 1000000000 months is not a time a study reports; it "
+     "must be more than 0 and at most 240 (20 years)"),
+    ("trials.yaml", "followup_months: {value: 29.2,", "followup_months: {value: 0,",
+     "destiny-breast09.followup_months.value: 0 months is not a time a study reports; it must be more than 0 and at "
+     "most 240 (20 years)"),
+    ("key_facts.yaml", "figure: {value: 87.0,", "figure: {value: 187.0,",
+     "ild-first-year.figure.value: 187.0 is not a number of people out of 100; a rate is from 0 to 100"),
+], ids=["rate-above-100", "rate-below-0", "months-beyond-any-study", "months-zero", "key-fact-percent-above-100"])
+def test_a_value_out_of_its_range_names_its_line(project_copy, file, old, new, expected):
+    path = project_copy / "data" / file
+    replace_in(path, old, new)
+    assert errors_for(project_copy / "data") == [f"data/{file}:{line_of(path, new)}: {expected}"]
+
+
+def test_a_time_frame_out_of_range_names_its_line(project_copy):
+    trials = project_copy / "data" / "trials.yaml"
+    replace_in(trials, "      timeframe_months: 24\n", "      timeframe_months: 5000\n")
+    assert errors_for(project_copy / "data") == [
+        f"data/trials.yaml:{line_of(trials, 'timeframe_months: 5000')}: destiny-breast09.results[1].timeframe_months: "
+        "5000 months is not a time a study reports; it must be more than 0 and at most 240 (20 years)"]

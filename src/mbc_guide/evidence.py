@@ -63,14 +63,14 @@ def compare_with_shared(registry: Any, evidence_dir: Path) -> list[DataError]:
         wanted = shared.get(fact_id)
         if wanted is None:
             problems.append(registry.error_at("evidence", fact_id, ("id",),
-                                              f"not in {evidence_dir}; a figure not in the evidence is not on the site"))
+                                              "not in the shared evidence; a figure that is not there is not on the site"))
             continue
         recorded = entry.model_dump(exclude_none=True)
         for key in ("file", *RECORD_FIELDS):
             ours, theirs = _without_none(recorded.get(key)), _without_none(wanted.get(key))
             if ours != theirs:
                 problems.append(registry.error_at("evidence", fact_id, (key,) if key in recorded else ("id",),
-                                                  f"differs from {evidence_dir.name}/{wanted['file']} ({key}: "
+                                                  f"differs from {wanted['file']} in the shared evidence ({key}: "
                                                   f"{_short(theirs)}); run scripts/make_evidence_record.py"))
                 break
     return problems
