@@ -31,6 +31,24 @@ def _quiet_mkdocs_logging() -> None:
         logger.setLevel(logging.WARNING)
 
 
+def unexpected_error_line(error: BaseException) -> str:
+    """What a writer reads when something outside their text failed (a disk, a plugin, the guide's own code)."""
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return (f"{where}{error.strerror or error}; check that the file or folder exists, that you may write to it "
+                "and that the disk is not full, then build again")
+    return (f"the build stopped on a problem in the site's code or a plugin, not in your text ({type(error).__name__}: "
+            f"{str(error).splitlines()[0] if str(error) else 'no message'}); build again, and if it stays, send this "
+            "line to the developers")
+
+
+def macro_fault_line(error: BaseException) -> str:
+    """A macro that failed on something other than the writer's values (a component or the guide's code)."""
+    message = str(error).splitlines()[0] if str(error) else "no message"
+    return (f"the macro failed on a problem in the site's code, not in your text ({type(error).__name__}: {message}); "
+            "send this line to the developers")
+
+
 @dataclass
 class BuildResult:
     grades: dict[str, float]  # reading grade per page
@@ -51,27 +69,28 @@ def build_site(config_file: Path, site_dir: Path, pdfs: bool = False) -> BuildRe
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
-    try:
+    try:  # the staging folder goes on every way out: errors, Ctrl+C, a kill turned into an exception
         config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
         build(config)
+        if pdfs:
+            render_handouts(staging)
+        if site_dir.exists():
+            shutil.rmtree(site_dir)
+        staging.rename(site_dir)
     except (Abort, ConfigurationError) as error:
-        if not str(error).startswith("Aborted with a BuildError"):
+        if not str(error).startswith("Aborted with"):
             print(f"error: {error}", file=sys.stderr)
-        shutil.rmtree(staging, ignore_errors=True)
         return None
     except SystemExit:  # mkdocs-macros exits after printing its own error
-        shutil.rmtree(staging, ignore_errors=True)
         return None
-    if pdfs:
-        try:
-            render_handouts(staging)
-        except ChromiumMissing as error:
-            print(f"error: {error}", file=sys.stderr)
-            shutil.rmtree(staging, ignore_errors=True)
-            return None
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
-    staging.rename(site_dir)
+    except ChromiumMissing as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
+    except Exception as error:  # never a traceback for writers: one line saying what happened and what to do
+        print(f"error: {unexpected_error_line(error)}", file=sys.stderr)
+        return None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     plugin = config.plugins.get("mbc-guide")  # absent only when a benchmark builds the bare pages
     if plugin is None:
         return BuildResult({})

@@ -21,6 +21,9 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 from .deferred_html import DeferredHtml
 from .errors import DataErrors
 from .evidence import check_against_shared
+from .building import macro_fault_line
+from .file_reading import utf8_problem
+from .macro_calls import call_lines, call_problems
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .handouts import Handout, html_path, is_handout
@@ -56,6 +59,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.reading_grades: dict[str, float] = {}
         self.terms_seen: set[str] = set()
         self.source_pages: dict[str, dict[str, str]] = defaultdict(dict)
+        self.call_lines: dict[str, list[int]] = {}
+        self.calls_made: dict[str, int] = {}
+        self.front_matter_lines = 0
 
     @event_priority(100)  # before mkdocs-macros, whose define_env needs the registry
     def on_config(self, config: Any) -> Any:
@@ -85,6 +91,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return {match.group(0) for text in texts for match in ABBREVIATION.finditer(text)}
 
     def on_files(self, files: Any, config: Any) -> Any:
+        self._refuse_unreadable_pages(files, config)
         pages = [f.src_uri for f in files.documentation_pages()]
         allowed, notice = allow_overdue(dict(os.environ))
         if notice:
@@ -100,6 +107,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError("\n".join(str(problem) for problem in problems))
         self.macros.site.handouts = [Handout(f.src_uri, _title(f)) for f in files.documentation_pages() if is_handout(f.src_uri)]
         return files
+
+    @staticmethod
+    def _refuse_unreadable_pages(files: Any, config: Any) -> None:
+        """A page that is not UTF-8 would stop MkDocs with a traceback: name its line instead."""
+        prefix = Path(config.docs_dir).name
+        problems = [problem for f in files.documentation_pages()
+                    if (problem := utf8_problem(Path(f.abs_src_path).read_bytes(), f"{prefix}/{f.src_uri}"))]
+        if problems:
+            raise PluginError("\n".join(map(str, problems)))
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
         in_nav = {page.file.src_uri for page in nav.pages}
@@ -118,14 +134,25 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def _guarded(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(function)
         def call(*args: Any, **kwargs: Any) -> Any:
+            where = self._call_location(name)
             try:
                 output = function(*args, **kwargs)
                 return Markup(self.deferred.hold(str(output)))
             except (UnknownId, LookupError, TypeError) as error:
-                message = str(error).strip("'\"")
-                self.page_errors.append(f"{self._docs_prefix}{self.macros.page.path}: {name}(): {message}")
-                return ""
+                message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
+                self.page_errors.append(f"{where}: {name}(): {message}")
+            except Exception as error:  # a fault in a component or in the guide's code: one line, never a traceback
+                self.page_errors.append(f"{where}: {name}(): {macro_fault_line(error)}")
+            self.unrendered_pages.append(self.macros.page.path)  # its reading grade and terms would mislead
+            return ""
         return call
+
+    def _call_location(self, name: str) -> str:
+        """`content/page.md:LINE` of this call: the n-th call of a macro at run time is its n-th call in the page."""
+        lines = self.call_lines.get(name, [])
+        count = self.calls_made[name] = self.calls_made.get(name, 0) + 1
+        line = f":{lines[count - 1] + self.front_matter_lines}" if count <= len(lines) else ""
+        return f"{self._docs_prefix}{self.macros.page.path}{line}"
 
     @event_priority(100)  # before mkdocs-macros renders the page
     def _start_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -134,9 +161,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.deferred.start_page()
         macros_plugin = config.plugins["macros"]
         front_matter_lines = len(page.file.content_string.splitlines()) - len(markdown.splitlines())
+        self.front_matter_lines, self.calls_made = front_matter_lines, {}
         shown_path = f"{self._docs_prefix}{page.file.src_path}"
         shadows = list(front_matter_shadows(shown_path, page.file.content_string, GuideMacros.MACROS))
-        problems = [] if shadows else template_problems(macros_plugin.env, markdown, macros_plugin.variables)
+        problems = [] if shadows else template_problems(macros_plugin.env, markdown, macros_plugin.variables,
+                                                        self._check_calls)
         for line, message in problems:
             self.page_errors.append(f"{shown_path}:{line + front_matter_lines}: {message}")
         findings = shadows + self._lint(shown_path, markdown, page.meta, front_matter_lines + 1)
@@ -146,6 +175,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             self.unrendered_pages.append(page.file.src_path)
             return ""
         return markdown
+
+    def _check_calls(self, tree: Any) -> list[tuple[int, str]]:
+        """Each macro call against its signature and allowed values; also where each call is, for errors later."""
+        self.call_lines = call_lines(tree, GuideMacros.MACROS)
+        return list(call_problems(tree, self.macros.exposed(), self.registry))
 
     def _lint(self, path: str, markdown: str, meta: dict[str, Any], first_line: int) -> list[Finding]:
         """The writer's own text: long sentences, typed figures, terms before their plain words, links, images and
@@ -186,7 +220,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         html = self.deferred.restore(html)
         self.reading_grades[page.file.src_path] = grade = reading_grade(html)
         too_hard = reading_grade_finding(f"{self._docs_prefix}{page.file.src_path}", grade)
-        if too_hard:
+        if too_hard and page.file.src_path not in self.unrendered_pages:
             self.page_errors.append(str(too_hard))
         return focusable_first_uses(html)
 
