@@ -23,12 +23,13 @@ from .errors import DataErrors
 from .evidence import check_against_shared
 from .building import macro_fault_line
 from .file_reading import utf8_problem
+from .front_matter import front_matter_problems
 from .macro_calls import call_lines, call_problems
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .handouts import Handout, html_path, is_handout
 from .lint import (Finding, front_matter_shadows, images_without_alt, long_sentences, missing_sections, prose_lines,
-                   reading_grade_finding, terms_before_explained, typed_figures, unknown_source_links)
+                   raw_html, reading_grade_finding, terms_before_explained, typed_figures, unknown_source_links)
 from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId, load_registry
@@ -36,6 +37,7 @@ from .rendering import TEMPLATE_CACHE, component_environment, render_component
 from .reviews import allow_overdue, review_problems, reviews_due_soon
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
+HANDOUT_MACROS = ("handout", "symptom_card")
 
 
 class GuideConfig(Config):
@@ -168,7 +170,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                                                         self._check_calls)
         for line, message in problems:
             self.page_errors.append(f"{shown_path}:{line + front_matter_lines}: {message}")
-        findings = shadows + self._lint(shown_path, markdown, page.meta, front_matter_lines + 1)
+        findings = [*shadows, *front_matter_problems(shown_path, page.file.content_string, page.meta,
+                                                     skip=GuideMacros.MACROS)]
+        findings += self._lint(shown_path, markdown, page.meta, front_matter_lines + 1)
+        if not problems and not shadows:
+            findings += self._handout_problems(shown_path, page)
         self.page_errors += [str(finding) for finding in findings]
         # A page with problems is not rendered: mkdocs-macros would stop the build with a traceback.
         if problems or shadows:
@@ -181,6 +187,16 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.call_lines = call_lines(tree, GuideMacros.MACROS)
         return list(call_problems(tree, self.macros.exposed(), self.registry))
 
+    def _handout_problems(self, path: str, page: Any) -> list[Finding]:
+        """A handout page prints its sheet through a handout macro, which adds the date, web address, QR code and
+        care team box; without one it would print none of them."""
+        if not (is_handout(page.file.src_uri) or page.meta.get("template") == "handout.html"):
+            return []
+        if set(self.call_lines) & set(HANDOUT_MACROS):
+            return []
+        return [Finding(path, 1, "a handout page shows its sheet with handout(subtype) or symptom_card(alert), which "
+                                 "print the date, web address, QR code and care team box; add one of them")]
+
     def _lint(self, path: str, markdown: str, meta: dict[str, Any], first_line: int) -> list[Finding]:
         """The writer's own text: long sentences, typed figures, terms before their plain words, links, images and
         (unless the page is marked `reference: true`) the summary and the questions."""
@@ -188,7 +204,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         findings = [*long_sentences(path, lines), *typed_figures(path, lines, meta.get("not_figures", [])),
                     *terms_before_explained(path, lines, self.registry.glossary.values()),
                     *unknown_source_links(path, markdown, first_line, self.known_urls),
-                    *images_without_alt(path, markdown, first_line)]
+                    *images_without_alt(path, markdown, first_line), *raw_html(path, markdown, first_line)]
         if not meta.get("reference"):
             findings += missing_sections(path, markdown)
         return findings
