@@ -8,27 +8,37 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from .mkdocs_messages import without_traceback, writer_line
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for writers
 
 
 class _WriterFormatter(logging.Formatter):
+    docs_dir: Path | None = None  # set once the configuration is read, to locate link warnings
+
     def format(self, record: logging.LogRecord) -> str:
-        message = record.getMessage()
+        located = writer_line(record.getMessage(), self.docs_dir)
+        if located:  # the strict build fails on these: they are errors to the writer
+            return located
+        message = without_traceback(record.getMessage())
         if record.levelno >= logging.ERROR:
             return message
         return f"warning: {message}"
 
 
-def _quiet_mkdocs_logging() -> None:
+def _quiet_mkdocs_logging() -> _WriterFormatter:
+    formatter = _WriterFormatter()
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_WriterFormatter())
+    handler.setFormatter(formatter)
     handler.setLevel(logging.WARNING)
     for name in ("mkdocs", "mkdocs_macros", "mkdocs.plugins.macros"):
         logger = logging.getLogger(name)
         logger.handlers[:] = [handler]
         logger.propagate = False
         logger.setLevel(logging.WARNING)
+    return formatter
 
 
 def unexpected_error_line(error: BaseException) -> str:
@@ -56,7 +66,13 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)  # what the build could not check, such as absent evidence
 
 
-def build_site(config_file: Path, site_dir: Path, pdfs: bool = False) -> BuildResult | None:
+def _tell_plugin(config: Any, **settings: bool) -> None:
+    plugin = config.plugins.get("mbc-guide")
+    for name, value in settings.items() if plugin is not None else ():
+        setattr(plugin, name, value)
+
+
+def build_site(config_file: Path, site_dir: Path, pdfs: bool = False, preview: bool = False) -> BuildResult | None:
     """Build into a temporary folder (with the handout PDFs when asked); replace site_dir only when the whole
     build succeeded. Returns None when the build failed, after printing each error as one line.
     """
@@ -65,12 +81,14 @@ def build_site(config_file: Path, site_dir: Path, pdfs: bool = False) -> BuildRe
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    _quiet_mkdocs_logging()
+    formatter = _quiet_mkdocs_logging()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
     try:  # the staging folder goes on every way out: errors, Ctrl+C, a kill turned into an exception
         config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
+        formatter.docs_dir = Path(config.docs_dir)
+        _tell_plugin(config, pdfs=pdfs, preview=preview)
         build(config)
         if pdfs:
             render_handouts(staging)

@@ -48,6 +48,8 @@ class GuideConfig(Config):
 class GuidePlugin(BasePlugin[GuideConfig]):
     registry: Registry
     macros: GuideMacros
+    pdfs = False  # set by build_site when it prints the handout PDFs; pages link only to PDFs that exist
+    preview = False  # set by the preview: pages get the error overlay
 
     def __init__(self) -> None:
         self.deferred = DeferredHtml()
@@ -78,7 +80,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError(str(DataErrors(evidence_problems)))
         if not config.site_url:
             raise PluginError("mkdocs.yml: site_url: set the site's web address; handouts print it and their QR codes point to it")
-        site = SiteFacts(name=config.site_name, url=config.site_url)
+        site = SiteFacts(name=config.site_name, url=config.site_url, pdfs=self.pdfs)
         self.macros = GuideMacros(self.registry, component_environment(project / self.config.components_dir), site)
         self._start_build()
         self.known_capitals = self._capitalised_names()
