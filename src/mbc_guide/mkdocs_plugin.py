@@ -37,6 +37,7 @@ from .rendering import TEMPLATE_CACHE, component_environment, render_component
 from .reviews import allow_overdue, review_problems, reviews_due_soon
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
+OVERLAY_FOLDER = "_preview"  # where the preview writes its error overlay (preview.py)
 HANDOUT_MACROS = ("handout", "symptom_card")
 
 
@@ -255,6 +256,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return env
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        return self._with_preview_overlay(self._with_used_by(output, page))
+
+    def _with_preview_overlay(self, output: str) -> str:
+        """Preview builds only: the script that lists the current build errors over the page."""
+        if not self.preview:
+            return output
+        return output.replace("</body>", f'<script src="/{OVERLAY_FOLDER}/overlay.js"></script></body>', 1)
+
+    def _with_used_by(self, output: str, page: Any) -> str:
         """The sources page lists where each source is used, known only once every page is rendered."""
         if not USED_BY_PATTERN.search(output):
             return output
