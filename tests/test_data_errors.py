@@ -133,7 +133,7 @@ def test_yes_and_no_stay_words(tmp_path):
     ("side_effects.yaml", "tdxd-pertuzumab: {value: 12.1,", "tdxd-pertuzumab: {value: 851,",
      "db09-ild-any.values.tdxd-pertuzumab.value: 851 is not a number of people out of 100; a rate is from 0 to 100"),
     ("side_effects.yaml", "tdxd-pertuzumab: {value: 12.1,", "tdxd-pertuzumab: {value: -1,",
-     "db09-ild-any.values.tdxd-pertuzumab.value: -1 is below 0; counts, rates and times are never negative"),
+     "db09-ild-any.values.tdxd-pertuzumab.value: -1 is not a number of people out of 100; a rate is from 0 to 100"),
     ("trials.yaml", "value: 40.7,", "value: 1000000000,",
      "destiny-breast09.results[0].values.tdxd-pertuzumab.value: 1000000000 months is not a time a study reports; it "
      "must be more than 0 and at most 240 (20 years)"),
@@ -142,7 +142,12 @@ def test_yes_and_no_stay_words(tmp_path):
      "most 240 (20 years)"),
     ("key_facts.yaml", "figure: {value: 87.0,", "figure: {value: 187.0,",
      "ild-first-year.figure.value: 187.0 is not a number of people out of 100; a rate is from 0 to 100"),
-], ids=["rate-above-100", "rate-below-0", "months-beyond-any-study", "months-zero", "key-fact-percent-above-100"])
+    ("trials.yaml", "participants: {value: 383,", "participants: {value: -383,",
+     "destiny-breast09.arms[0].participants.value: -383 is below 0; a number of people is 0 or more"),
+    ("trials.yaml", "value: 26.9,", "value: -26.9,",
+     "destiny-breast09.results[0].values.thp.value: -26.9 is below 0; counts, rates and times are never negative"),
+], ids=["rate-above-100", "rate-below-0", "months-beyond-any-study", "months-zero", "key-fact-percent-above-100",
+        "participants-below-0", "median-below-0"])
 def test_a_value_out_of_its_range_names_its_line(project_copy, file, old, new, expected):
     path = project_copy / "data" / file
     replace_in(path, old, new)

@@ -1,4 +1,4 @@
-"""Command line for writers: `mbc-guide build`, `mbc-guide lint`, `mbc-guide check`, `mbc-guide serve`.
+"""Command line for writers: `mbc-guide build`, `lint`, `check`, `serve`, and `schema` (for editors).
 
 Errors print one line each (file:line: field: message) and never a traceback; a failed build leaves site/ untouched.
 """
@@ -53,6 +53,21 @@ def check_data(data_dir: Path) -> bool:
     return True
 
 
+def schema(data_dir: Path) -> int:
+    """Write schemas/<file>.schema.json from the models and the ids in data/ (valid data is needed for the ids)."""
+    from .schemas import SCHEMA_FOLDER, write_schemas
+
+    try:
+        registry = load_registry(data_dir, shown_prefix=data_dir.name)
+    except DataErrors as errors:
+        print(errors, file=sys.stderr)
+        print("fix the data first: the schemas list its ids", file=sys.stderr)
+        return 1
+    written = write_schemas(registry, data_dir.resolve().parent / SCHEMA_FOLDER)
+    print(f"{len(written)} schemas written into {SCHEMA_FOLDER}/" if written else "the schemas are up to date")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mbc-guide", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -67,7 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     serve_command.add_argument("--port", type=int, default=8000)
     check_command = commands.add_parser("check", help="check data/ only")
     check_command.add_argument("--data-dir", type=Path, default=Path("data"))
+    schema_command = commands.add_parser("schema", help="write the JSON Schemas editors use for data/ into schemas/")
+    schema_command.add_argument("--data-dir", type=Path, default=Path("data"))
     arguments = parser.parse_args(argv)
+
+    if arguments.command == "schema":
+        return schema(arguments.data_dir)
 
     if arguments.command == "check":
         ok = check_data(arguments.data_dir)

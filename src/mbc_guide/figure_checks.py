@@ -11,8 +11,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import DataError
-from .models import (MEDIAN_MEASURES, TIMED_MEASURES, Count, EvidenceEntry, Figure, KeyFact, Months, Rate,
-                     SideEffectRate, Trial, Years)
+from .models import MEDIAN_MEASURES, TIMED_MEASURES, EvidenceEntry, Figure, KeyFact, Months, Rate, Trial, Years
 
 RATE_MEASURES = (*TIMED_MEASURES, "response_rate", "complete_response", "brain_response_rate")
 KEY_FACT_UNITS = {"percent": Rate, "months": Months, "years": Years}
@@ -20,16 +19,13 @@ _ADAPTERS: dict[Any, TypeAdapter] = {}
 
 
 def range_type(entry: Any, location: tuple[Any, ...]) -> Any:
-    """The ranged type of the figure at `location` in `entry`, from what it counts (None: any amount)."""
-    if isinstance(entry, SideEffectRate):
-        return Rate
+    """The ranged type of a figure whose range depends on a sibling field (a result's measure, a key fact's unit);
+    None where the model's own type already holds the range (side-effect rates, participants, follow-up)."""
     if isinstance(entry, KeyFact):
         return KEY_FACT_UNITS.get(entry.unit)
-    if isinstance(entry, Trial):
-        if location[0] == "results":
-            measure = entry.results[location[1]].measure
-            return Rate if measure in RATE_MEASURES else Months if measure in MEDIAN_MEASURES else None
-        return {"arms": Count, "followup_months": Months}.get(location[0])
+    if isinstance(entry, Trial) and location[0] == "results":
+        measure = entry.results[location[1]].measure
+        return Rate if measure in RATE_MEASURES else Months if measure in MEDIAN_MEASURES else None
     return None
 
 

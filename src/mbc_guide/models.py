@@ -42,7 +42,8 @@ def _text_has_english(value: dict[str, str]) -> dict[str, str]:
     return value
 
 
-Text = Annotated[dict[str, str], BeforeValidator(_text_from_yaml), AfterValidator(_text_has_english)]
+Text = Annotated[dict[str, str], BeforeValidator(_text_from_yaml, json_schema_input_type=str | dict[str, str]),
+                 AfterValidator(_text_has_english)]
 PlainText = Annotated[str, AfterValidator(_no_markup)]
 Number = StrictFloat | StrictInt
 
@@ -87,11 +88,24 @@ class Figure(Strict):
     from_claim: bool = False
 
 
+class RateFigure(Figure):
+    value: Rate
+
+
+class MonthsFigure(Figure):
+    value: Months
+
+
+class CountFigure(Figure):
+    value: Count
+
+
 class Source(Strict):
     id: Id
     title: PlainText
     publisher: PlainText
-    published: Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)] = Field(
+    published: Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v,
+                                              json_schema_input_type=str | int)] = Field(
         description="date or year of publication as printed by the source")
     url: Annotated[str | None, Field(pattern=r"^https://")] = None
     read_in: PlainText | None = None
@@ -169,7 +183,7 @@ class Arm(Strict):
     id: Id
     label: Text
     treatment: Id | None = None
-    participants: Figure | None = None
+    participants: CountFigure | None = None
 
 
 class Result(Strict):
@@ -191,7 +205,7 @@ class Trial(Strict):
     published: Id
     arms: list[Arm] = Field(min_length=1)
     results: list[Result]
-    followup_months: Figure | None = None
+    followup_months: MonthsFigure | None = None
     caveats: list[Text] = []
 
 
@@ -203,7 +217,7 @@ class SideEffectRate(Strict):
     effect: Id
     trial: Id
     severity: Severity
-    values: dict[Id, Figure]
+    values: dict[Id, RateFigure]
     note: Text | None = None
 
 
