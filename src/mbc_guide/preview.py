@@ -63,11 +63,11 @@ class PreviewBuilder:
                   f"{'error' if len(errors) == 1 else 'errors'}", file=sys.stderr)
             print(FAILED, file=sys.stderr)
             return False
-        warnings = [*result.notes, *result.warnings]
+        warnings = result.warnings
         self._write_overlay([], warnings)
         count = f", {len(warnings)} {'warning' if len(warnings) == 1 else 'warnings'}" if warnings else ""
         print(f"preview: rebuilt in {seconds:.1f} s{count}", file=sys.stderr)
-        for line in warnings:
+        for line in (*warnings, *result.notes):
             print(line, file=sys.stderr)
         return True
 
