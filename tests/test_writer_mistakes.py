@@ -165,6 +165,8 @@ PAGE_LINE_MISTAKES = {
                                    "options(): 'firts' is not a line; did you mean 'first'? Use one of: first, "
                                    "maintenance, later"),
     "macro with a misspelt id": ('{{ option("thp2") }}', "option(): unknown treatment id 'thp2'; did you mean 'thp'?"),
+    "macro with an unknown id (the message keeps its closing quote)": ('{{ option("zzzz") }}',
+                                                                       "option(): unknown treatment id 'zzzz'"),
     "macro with a misspelt argument name": ('{{ option_grid(subtpye="her2-positive") }}',
                                             "option_grid(): it has no value called 'subtpye'; did you mean 'subtype'? "
                                             "Write option_grid(subtype)"),
@@ -220,14 +222,15 @@ def test_a_handout_page_without_a_handout_macro_is_refused(project_copy, capsys)
         "symptom_card(alert), which print the date, web address, QR code and care team box; add one of them"]
 
 
-@pytest.mark.parametrize("folder, name", [("content", "about.md"), ("data", "glossary.yaml")])
+@pytest.mark.parametrize("folder, name", [("content", "about.md"), ("data", "glossary.yaml"), (".", "mkdocs.yml")])
 def test_a_file_that_is_not_utf8_names_its_line(project_copy, capsys, folder, name):
     path = project_copy / folder / name
     lines = path.read_bytes().split(b"\n")
     lines.insert(3, "# caf\u00e9 written by an old editor".encode("latin-1"))
     path.write_bytes(b"\n".join(lines))
+    shown = name if folder == "." else f"{folder}/{name}"
     assert failed_build_errors(project_copy, capsys) == [
-        f"{folder}/{name}:4: the file is not UTF-8 text (byte 0xe9, maybe a character pasted from another program); "
+        f"{shown}:4: the file is not UTF-8 text (byte 0xe9, maybe a character pasted from another program); "
         "save the file as UTF-8 in your editor"]
 
 
@@ -254,3 +257,14 @@ def test_an_unexpected_error_is_one_line_and_leaves_no_staging_folder(project_co
         f"error: {project_copy / 'site' / 'index.html'}: No space left on device; check that the file or folder "
         "exists, that you may write to it and that the disk is not full, then build again"]
     assert list(project_copy.glob(".site-building-*")) == []
+
+
+def test_ctrl_c_during_a_build_is_one_line_and_leaves_no_staging_folder(project_copy, capsys, monkeypatch):
+    def interrupted_build(config):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("mkdocs.commands.build.build", interrupted_build)
+    site = project_copy / "site"
+    assert main(["build", "--config", str(project_copy / "mkdocs.yml"), "--site-dir", str(site)]) == 130
+    assert capsys.readouterr().err.splitlines() == ["stopped; nothing was changed"]
+    assert list(project_copy.glob(".site-building-*")) == [] and not site.exists()

@@ -66,6 +66,17 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)  # what the build could not check, such as absent evidence
 
 
+def _unreadable_config(config_file: Path) -> str | None:
+    """mkdocs.yml is the writer's file too (the navigation): name its line rather than fail inside MkDocs."""
+    from .file_reading import UnreadableFile, read_text
+
+    try:
+        read_text(config_file, config_file.name)
+    except UnreadableFile as unreadable:
+        return str(unreadable.error)
+    return None
+
+
 def _tell_plugin(config: Any, **settings: bool) -> None:
     plugin = config.plugins.get("mbc-guide")
     for name, value in settings.items() if plugin is not None else ():
@@ -82,6 +93,10 @@ def build_site(config_file: Path, site_dir: Path, pdfs: bool = False, preview: b
     from mkdocs.exceptions import Abort, ConfigurationError
 
     formatter = _quiet_mkdocs_logging()
+    config_problem = _unreadable_config(config_file)
+    if config_problem:
+        print(config_problem, file=sys.stderr)
+        return None
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))

@@ -69,6 +69,14 @@ def schema(data_dir: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:  # Ctrl+C: a plain line, not a traceback; a build in progress left site/ as it was
+        print("stopped; nothing was changed", file=sys.stderr)
+        return 130
+
+
+def _run(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="mbc-guide", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser("build", help="check the data and build the site into site/")

@@ -15,7 +15,7 @@
         "box-shadow:0 -4px 16px rgba(0,0,0,.3)";
       var title = document.createElement("h2");
       title.id = "preview-errors-title";
-      title.style.cssText = "margin:0 0 .5rem;font-size:1.2rem;color:#b00020";
+      title.style.cssText = "margin:0 0 .5rem;font-size:1rem;line-height:1.4;color:#b00020";
       title.textContent = "The last save has " + state.errors.length + (state.errors.length === 1 ? " error" : " errors") +
         ". This page is the last good build. Fix the lines below and save.";
       var list = document.createElement("ul");
