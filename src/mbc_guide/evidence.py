@@ -6,6 +6,7 @@ adopts the site has none). Where the folder exists (in CI it does), the record m
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -50,14 +51,28 @@ ABSENT_NOTE = ("evidence: no ../shared/evidence/ beside the project; figures wer
                "only")
 
 
-def compare_with_shared(registry: Any, evidence_dir: Path) -> list[DataError]:
-    """Each entry of data/evidence.yaml must equal its entry in ../shared/evidence/, field by field."""
+def _shared_entries(evidence_dir: Path) -> dict[str, dict[str, Any]]:
+    """The shared evidence as the record would hold it; read again only when a file changed (the preview rebuilds
+    often, and reading it takes about half a second)."""
+    stamps = tuple((evidence_dir / name).stat().st_mtime_ns if (evidence_dir / name).is_file() else 0
+                   for name in EVIDENCE_FILES)
+    return _read_shared(evidence_dir, stamps)
+
+
+@functools.lru_cache(maxsize=2)
+def _read_shared(evidence_dir: Path, stamps: tuple[int, ...]) -> dict[str, dict[str, Any]]:
     shared: dict[str, dict[str, Any]] = {}
     for name in EVIDENCE_FILES:
         path = evidence_dir / name
         if path.is_file():
             for entry in yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
                 shared.setdefault(entry["id"], record_entry(entry, name))
+    return shared
+
+
+def compare_with_shared(registry: Any, evidence_dir: Path) -> list[DataError]:
+    """Each entry of data/evidence.yaml must equal its entry in ../shared/evidence/, field by field."""
+    shared = _shared_entries(evidence_dir)
     problems = []
     for fact_id, entry in registry.evidence.items():
         wanted = shared.get(fact_id)
