@@ -18,10 +18,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
+from .building import macro_fault_line
 from .deferred_html import DeferredHtml
 from .errors import DataErrors
 from .evidence import check_against_shared
-from .building import macro_fault_line
 from .file_reading import utf8_problem
 from .front_matter import front_matter_problems
 from .macro_calls import call_lines, call_problems
