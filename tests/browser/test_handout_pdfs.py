@@ -93,11 +93,12 @@ def test_handout_qr_code_reads_back_as_the_page_address(pdfs, site_url, handout,
 
 def test_make_site_links_every_pdf_it_printed_and_only_those(tmp_path):
     import re
+    import subprocess
+    import sys
 
-    from mbc_guide.building import build_site
-
-    site = tmp_path / "site"
-    assert build_site(REPO / "mkdocs.yml", site, pdfs=True)
+    site = tmp_path / "site"  # built as `make site` does, in its own process (Playwright runs one per process)
+    subprocess.run([sys.executable, "-m", "mbc_guide.cli", "build", "--pdfs", "--site-dir", str(site)], cwd=REPO,
+                   check=True, capture_output=True)
     index = (site / "handouts" / "index.html").read_text()
     for handout in HANDOUTS:
         for paper in PAPERS:
