@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: site pages serve lint test check browser clean
+.PHONY: site pages serve lint test test-fast check schema evidence browser clean
 
 # The site, with every handout printed to PDF by Chromium (installed when missing).
 site: $(INSTALLED) browser
@@ -27,6 +27,18 @@ check: $(INSTALLED)
 
 test: $(INSTALLED) browser
 	$(BIN)/pytest
+
+# Every test except the browser suite: no Chromium needed.
+test-fast: $(INSTALLED)
+	$(BIN)/pytest --ignore=tests/browser -q
+
+# The editors' JSON Schemas in schemas/, from the models and the ids in data/.
+schema: $(INSTALLED)
+	$(BIN)/mbc-guide schema
+
+# data/evidence.yaml: the evidence entries data/ cites, copied from ../shared/evidence/.
+evidence: $(INSTALLED)
+	$(BIN)/python scripts/make_evidence_record.py
 
 # Handout PDFs and browser tests use Debian's Chromium; install it when missing (as root, or with sudo).
 browser:

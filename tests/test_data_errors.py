@@ -84,8 +84,29 @@ def test_empty_file(project_copy):
      "tdxd-pertuzumab.trials[0]: unknown trial id 'destiny-breast99'; did you mean 'destiny-breast09'?"),
     ("trials.yaml", "fact: db09-pfs-median-thp, source: db09-nejm-2025", "fact: db09-pfs-median-thp, source: nowhere",
      "destiny-breast09.results[0].values.thp.source: unknown source id 'nowhere'"),
-], ids=["unknown-trial", "unknown-source-on-a-figure"])
-def test_unknown_cross_reference(project_copy, file, old, new, expected):
+    ("side_effects.yaml", "tdxd-pertuzumab: {value: 12.1,", "tdxd-pertuzumab: {value: 851,",
+     "db09-ild-any.values.tdxd-pertuzumab.value: 851 is not a number of people out of 100; a rate is from 0 to 100"),
+    ("side_effects.yaml", "tdxd-pertuzumab: {value: 12.1,", "tdxd-pertuzumab: {value: -1,",
+     "db09-ild-any.values.tdxd-pertuzumab.value: -1 is not a number of people out of 100; a rate is from 0 to 100"),
+    ("trials.yaml", "value: 40.7,", "value: 1000000000,",
+     "destiny-breast09.results[0].values.tdxd-pertuzumab.value: 1000000000 months is not a time a study reports; it "
+     "must be more than 0 and at most 240 (20 years)"),
+    ("trials.yaml", "followup_months: {value: 29.2,", "followup_months: {value: 0,",
+     "destiny-breast09.followup_months.value: 0 months is not a time a study reports; it must be more than 0 and at "
+     "most 240 (20 years)"),
+    ("key_facts.yaml", "figure: {value: 87.0,", "figure: {value: 187.0,",
+     "ild-first-year.figure.value: 187.0 is not a number of people out of 100; a rate is from 0 to 100"),
+    ("trials.yaml", "participants: {value: 383,", "participants: {value: -383,",
+     "destiny-breast09.arms[0].participants.value: -383 is below 0; a number of people is 0 or more"),
+    ("trials.yaml", "value: 26.9,", "value: -26.9,",
+     "destiny-breast09.results[0].values.thp.value: -26.9 is below 0; counts, rates and times are never negative"),
+    ("trials.yaml", "timeframe_months: 24", "timeframe_months: 5000",
+     "destiny-breast09.results[1].timeframe_months: 5000 months is not a time a study reports; it must be more than 0 "
+     "and at most 240 (20 years)"),
+], ids=["unknown-trial", "unknown-source-on-a-figure", "rate-above-100", "rate-below-0", "months-beyond-any-study",
+        "months-zero", "key-fact-percent-above-100", "participants-below-0", "median-below-0", "time-frame-beyond-any-study"])
+def test_one_changed_line_gives_one_located_error(project_copy, file, old, new, expected):
+    """Unknown references and values out of their range (rates 0-100, people 0 or more, months a study can report)."""
     path = project_copy / "data" / file
     replace_in(path, old, new)
     assert errors_for(project_copy / "data") == [f"data/{file}:{line_of(path, new)}: {expected}"]

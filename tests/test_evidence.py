@@ -1,23 +1,22 @@
-"""Every figure in data/ is copied exactly from ../shared/evidence/facts.yaml and cites a matching source."""
-import os
+"""Every figure in data/ equals its entry in data/evidence.yaml (checked in every build), and that record equals
+../shared/evidence/ whenever the folder is present. Without the folder (a clone elsewhere) the shared tests skip."""
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from mbc_guide.registry import iter_figures
+from mbc_guide.cli import build_site, main
+from mbc_guide.errors import DataErrors
+from mbc_guide.evidence import ABSENT_NOTE, compare_with_shared, shared_evidence_dir
+from mbc_guide.figure_checks import numbers_in
+from mbc_guide.registry import iter_figures, load_registry
 
-EVIDENCE_DIR = Path(os.environ.get("MBC_EVIDENCE_DIR", Path(__file__).resolve().parents[2] / "shared" / "evidence"))
-
+REPO = Path(__file__).resolve().parent.parent
+SHARED = shared_evidence_dir(REPO)
+needs_shared = pytest.mark.skipif(SHARED is None, reason="no ../shared/evidence/ beside the project (set "
+                                                          "MBC_EVIDENCE_DIR): the record is checked against it in CI")
 KINDS_WITH_FIGURES = ("trials", "side_effects", "key_facts")
-
-
-@pytest.fixture(scope="module")
-def facts():
-    path = EVIDENCE_DIR / "facts.yaml"
-    assert path.is_file(), f"the evidence file is required: {path} (set MBC_EVIDENCE_DIR to its folder)"
-    return {entry["id"]: entry for entry in yaml.safe_load(path.read_text())}
 
 
 def all_figures(registry):
@@ -27,38 +26,119 @@ def all_figures(registry):
                 yield f"{entry.id}.{'.'.join(map(str, location))}", figure
 
 
-def numbers_in(text: str) -> set[float]:
-    return {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
+def errors_for(data_dir: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_registry(data_dir)
+    return [str(error) for error in caught.value.errors]
+
+
+def break_line(path: Path, old: str, new: str) -> int:
+    text = path.read_text()
+    assert old in text, f"fixture text {old!r} not found in {path.name}"
+    path.write_text(text.replace(old, new, 1))
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if new in line)
 
 
 def test_there_are_figures_to_check(registry):
     assert sum(1 for _ in all_figures(registry)) > 30
 
 
-def test_every_figure_matches_its_evidence_entry(registry, facts):
-    problems = []
-    for where, figure in all_figures(registry):
-        fact = facts.get(figure.fact)
-        if fact is None:
-            problems.append(f"{where}: fact {figure.fact!r} is not in the evidence file")
-        elif figure.from_claim:
-            stated = " ".join(str(fact.get(key) or "") for key in ("claim", "arm", "comparator"))
-            if float(figure.value) not in numbers_in(stated):
-                problems.append(f"{where}: {figure.value} is not stated in the claim of {figure.fact!r}")
-        elif fact["value"] is None or float(fact["value"]) != float(figure.value):
-            problems.append(f"{where}: {figure.value} differs from {figure.fact!r} value {fact['value']!r}")
-    assert problems == []
+def test_every_cited_fact_is_in_the_record(registry):
+    cited = {figure.fact for _, figure in all_figures(registry)}
+    cited |= {f for m in registry.medicines.values() for f in m.given.facts}
+    cited |= {f for a in registry.alerts.values() for f in a.facts} | {n.fact for n in registry.access.values()}
+    assert cited - set(registry.evidence) == set()
+    assert set(registry.evidence) - cited == set(), "the record holds exactly the evidence data/ cites"
 
 
-def test_every_figure_cites_the_publication_its_evidence_names(registry, facts):
+def test_a_figure_that_differs_from_its_evidence_fails_the_build(project_copy, capsys):
+    trials = project_copy / "data" / "trials.yaml"
+    line = break_line(trials, "value: 40.7,", "value: 40.8,")
+    expected = (f"data/trials.yaml:{line}: destiny-breast09.results[0].values.tdxd-pertuzumab.value: 40.8 differs from "
+                "evidence 'db09-pfs-median-tdxd-p', which says 40.7 months; copy the value exactly (pages round it for "
+                "readers)")
+    assert errors_for(project_copy / "data") == [expected]
+    assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    assert capsys.readouterr().err.splitlines() == [expected]
+
+
+def test_a_misspelt_fact_id_suggests_the_right_one(project_copy):
+    trials = project_copy / "data" / "trials.yaml"
+    line = break_line(trials, "fact: db09-pfs-median-thp,", "fact: db09-pfs-medan-thp,")
+    assert errors_for(project_copy / "data") == [
+        f"data/trials.yaml:{line}: destiny-breast09.results[0].values.thp.fact: unknown fact id 'db09-pfs-medan-thp'; "
+        "did you mean 'db09-pfs-median-thp'?"]
+
+
+def test_a_figure_from_a_claim_must_be_stated_in_it(project_copy):
+    key_facts = project_copy / "data" / "key_facts.yaml"
+    line = break_line(key_facts, "figure: {value: 65, fact: ild-pooled-risk-factors",
+                      "figure: {value: 66, fact: ild-pooled-risk-factors")
+    [error] = errors_for(project_copy / "data")
+    assert re.fullmatch(rf"data/key_facts.yaml:{line}: ild-risk-age.figure.value: 66 is not stated in the claim of "
+                        r"evidence 'ild-pooled-risk-factors' \(.+\)", error)
+
+
+def test_lint_and_check_refuse_a_wrong_figure(project_copy, capsys, monkeypatch):
+    monkeypatch.chdir(project_copy)
+    break_line(project_copy / "data" / "trials.yaml", "value: 40.7,", "value: 47,")
+    assert main(["check"]) == 1
+    assert "47 differs from evidence 'db09-pfs-median-tdxd-p'" in capsys.readouterr().err
+    assert main(["lint"]) == 1
+    assert "47 differs from evidence 'db09-pfs-median-tdxd-p'" in capsys.readouterr().err
+
+
+def test_without_shared_evidence_the_build_says_so_in_one_line(project_copy, capsys, monkeypatch):
+    monkeypatch.delenv("MBC_EVIDENCE_DIR", raising=False)
+    assert shared_evidence_dir(project_copy) is None  # the copy sits in a temporary folder without ../shared
+    result = build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    assert result and result.notes == [ABSENT_NOTE]
+
+
+@needs_shared
+def test_the_record_equals_the_shared_evidence(registry):
+    assert compare_with_shared(registry, SHARED) == []
+
+
+@needs_shared
+def test_the_record_is_what_the_script_writes(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    (data / "evidence.yaml").unlink()
+    subprocess.run([sys.executable, str(REPO / "scripts" / "make_evidence_record.py"), "--data-dir", str(data),
+                    "--evidence-dir", str(SHARED)], check=True, capture_output=True)
+    assert (data / "evidence.yaml").read_text() == (REPO / "data" / "evidence.yaml").read_text()
+
+
+@needs_shared
+def test_a_record_changed_by_hand_fails_the_build(project_copy, monkeypatch, capsys):
+    monkeypatch.setenv("MBC_EVIDENCE_DIR", str(SHARED))
+    record = project_copy / "data" / "evidence.yaml"
+    text = record.read_text()
+    entry = "- id: db09-pfs-median-tdxd-p\n  file: facts.yaml\n  value: 40.7\n"
+    assert entry in text
+    record.write_text(text.replace(entry, entry.replace("40.7", "40.8")))
+    break_line(project_copy / "data" / "trials.yaml", "value: 40.7,", "value: 40.8,")
+    line = record.read_text().splitlines().index("- id: db09-pfs-median-tdxd-p") + 3
+    assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    assert capsys.readouterr().err.splitlines() == [
+        f"data/evidence.yaml:{line}: db09-pfs-median-tdxd-p.value: differs from facts.yaml in the shared evidence (value: 40.7); "
+        "run scripts/make_evidence_record.py"]
+
+
+def test_every_figure_cites_the_publication_its_evidence_names(registry):
     """The source's link is the evidence entry's page or its primary DOI, so readers reach what was read."""
     problems = []
     for where, figure in all_figures(registry):
-        fact = facts[figure.fact]
+        fact = registry.evidence[figure.fact]
         source = registry.sources[figure.source]
-        allowed = set(re.findall(r"https?://[^\s;]+", str(fact["source"]["url_or_doi"])))
-        primary = fact.get("primary") or {}
-        doi = re.search(r"10\.\d{4,}/\S+?(?=;|\s|$)", primary.get("doi_or_pmid") or "")
+        allowed = set(re.findall(r"https?://[^\s;]+", str(fact.source.url_or_doi)))
+        primary = fact.primary or {}
+        doi = re.search(r"10\.\d{4,}/\S+?(?=;|\s|$)", str(primary.get("doi_or_pmid") or ""))
         if doi:
             allowed.add(f"https://doi.org/{doi.group(0)}")
         links = {source.url, source.read_in_url} - {None}
@@ -68,26 +148,20 @@ def test_every_figure_cites_the_publication_its_evidence_names(registry, facts):
     assert problems == []
 
 
-def test_text_facts_cited_for_schedules_and_alerts_exist(registry, facts):
-    cited = [f for m in registry.medicines.values() for f in m.given.facts]
-    cited += [f for a in registry.alerts.values() for f in a.facts]
-    assert cited and [f for f in cited if f not in facts] == []
-
-
 def test_no_dose_amounts_reach_readers(registry):
     """Schedules may be shown, dose amounts never (evidence README)."""
     texts = [t["en"] for m in registry.medicines.values() for t in (m.given.schedule, *m.given.details)]
     assert [t for t in texts if re.search(r"\d\s*(mg|mcg|g/m|mg/kg)\b", t)] == []
 
 
-def test_every_time_frame_is_stated_by_its_results_evidence(registry, facts):
+def test_every_time_frame_is_stated_by_its_results_evidence(registry):
     """'After 2 years' is a figure too: the months (or years) appear in the claim of the result's own entries."""
     problems = []
     for trial in registry.trials.values():
         for result in trial.results:
             if result.timeframe_months is None:
                 continue
-            stated = set().union(*(numbers_in(facts[f.fact]["claim"]) for f in result.values.values()))
+            stated = set().union(*(numbers_in(registry.evidence[f.fact].claim) for f in result.values.values()))
             if not {float(result.timeframe_months), result.timeframe_months / 12} & stated:
                 problems.append(f"{trial.id}.{result.id}: {result.timeframe_months} months is not stated in its entries' claims")
     assert problems == []

@@ -1,5 +1,8 @@
 """Live preview: a change rebuilds the site; a mistake prints its located line and the last good build stays."""
+import datetime as dt
+import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -13,17 +16,44 @@ import pytest
 from mbc_guide.preview import PreviewBuilder
 
 
-def test_failed_rebuild_keeps_the_last_good_build(project_copy, capsys):
+def test_failed_rebuild_keeps_the_last_good_build_and_lists_its_errors_for_the_browser(project_copy, capsys):
     site = project_copy / "preview" / "site"
     builder = PreviewBuilder(project_copy / "mkdocs.yml", site)
-    builder()
+    assert builder() is True
     good = (site / "index.html").read_text()
+    assert '<script src="/_preview/overlay.js"></script></body>' in good
+    assert json.loads((site / "_preview" / "errors.json").read_text())["errors"] == []
+    capsys.readouterr()
     page = project_copy / "content" / "index.md"
     page.write_text(page.read_text() + "\n{{ nosuchmacro() }}\n")
+    line = len(page.read_text().splitlines())
     assert builder() is False
     assert (site / "index.html").read_text() == good
-    err = capsys.readouterr().err
-    assert "content/index.md:" in err and "the browser keeps showing the last good build" in err
+    error = f"content/index.md:{line}: unknown macro or variable 'nosuchmacro'; see the writer's guide for the list of macros"
+    assert json.loads((site / "_preview" / "errors.json").read_text())["errors"] == [error]
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == error
+    assert re.fullmatch(r"preview: rebuild failed after \d+\.\d s with 1 error", err[1])
+    assert err[2] == ("preview: the browser keeps showing the last good build, with these errors over it; fix the "
+                      "lines above and save")
+
+
+def test_every_rebuild_prints_its_time_and_warnings(project_copy, capsys):
+    reviews = project_copy / "data" / "reviews.yaml"
+    soon = dt.date.today() + dt.timedelta(days=10)
+    reviews.write_text(reviews.read_text().replace("next_review: 2027-05-26", f"next_review: {soon}", 1))
+    assert PreviewBuilder(project_copy / "mkdocs.yml", project_copy / "preview" / "site")() is True
+    err = capsys.readouterr().err.splitlines()
+    assert re.fullmatch(r"preview: rebuilt in \d+\.\d s, 1 warning", err[0]), err
+    assert err[1:] == [
+        f"data/reviews.yaml:{next(n for n, l in enumerate(reviews.read_text().splitlines(), 1) if str(soon) in l)}: "
+        f"index.md.next_review: warning: review is due on {soon}, within 30 days; plan the check against the evidence",
+        "evidence: no ../shared/evidence/ beside the project; figures were checked against data/evidence.yaml only"]
+
+
+def test_the_published_site_has_no_preview_overlay(built_site):
+    assert [page for page in built_site.rglob("*.html") if "_preview" in page.read_text()] == []
+    assert not (built_site / "_preview").exists()
 
 
 def free_port() -> int:
@@ -49,19 +79,48 @@ def wait_for(condition, seconds: float = 60):
     return False
 
 
-def test_serve_rebuilds_on_a_data_edit_and_survives_a_mistake(project_copy):
+def start_preview(project: Path, port: int, log: Path, scratch: Path | None = None) -> subprocess.Popen:
+    environment = dict(os.environ, TMPDIR=str(scratch)) if scratch else None
+    with log.open("w") as output:
+        return subprocess.Popen([sys.executable, "-m", "mbc_guide.cli", "serve", "--port", str(port)], cwd=project,
+                                stdout=output, stderr=subprocess.STDOUT, start_new_session=True, env=environment)
+
+
+def test_a_killed_preview_leaves_no_temporary_folder(project_copy, tmp_path):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    port = free_port()
+    log = project_copy / "preview.log"
+    server = start_preview(project_copy, port, log, scratch)
+    try:
+        assert wait_for(lambda: "preview: rebuilt in" in log.read_text()), log.read_text()
+        assert wait_for(lambda: "Start here" in fetch(f"http://127.0.0.1:{port}/index.html")), log.read_text()
+        assert len(list(scratch.glob("mbc-preview-*"))) == 1
+        os.killpg(server.pid, signal.SIGTERM)
+        assert server.wait(timeout=20) == 0
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+    assert list(scratch.glob("mbc-preview-*")) == []  # (Jinja's own template cache may stay: it is reused)
+    assert "Traceback" not in log.read_text()
+    assert [p.name for p in project_copy.glob(".site-building-*")] == []
+
+
+def test_serve_rebuilds_on_a_data_edit_and_survives_a_mistake(project_copy, tmp_path):
+    """Also: each rebuild prints its line, and Ctrl+C leaves no temporary folder (a kill is tested above)."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
     port = free_port()
     url = f"http://127.0.0.1:{port}/glossary.html"
     log = project_copy / "preview.log"
-    with log.open("w") as output:
-        server = subprocess.Popen([sys.executable, "-m", "mbc_guide.cli", "serve", "--port", str(port)],
-                                  cwd=project_copy, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    server = start_preview(project_copy, port, log, scratch)
     try:
         assert wait_for(lambda: "Inflammation and scarring of the lungs" in fetch(url)), log.read_text()
         glossary = project_copy / "data" / "glossary.yaml"
         glossary.write_text(glossary.read_text().replace("Inflammation and scarring of the lungs",
                                                          "Swelling and scarring of the lungs"))
         assert wait_for(lambda: "Swelling and scarring of the lungs" in fetch(url)), log.read_text()
+        assert len(re.findall(r"^preview: rebuilt in \d+\.\d s$", log.read_text(), re.M)) == 2
 
         glossary.write_text(glossary.read_text().replace("  term: interstitial lung disease", "  trem: interstitial lung disease"))
         assert wait_for(lambda: "ild.trem: unknown field 'trem'" in log.read_text()), log.read_text()
@@ -69,4 +128,5 @@ def test_serve_rebuilds_on_a_data_edit_and_survives_a_mistake(project_copy):
         assert "Traceback" not in log.read_text()
     finally:
         os.killpg(server.pid, signal.SIGINT)
-        server.wait(timeout=20)
+        assert server.wait(timeout=20) == 0
+    assert list(scratch.glob("mbc-preview-*")) == []

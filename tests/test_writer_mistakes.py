@@ -144,3 +144,127 @@ def test_lint_command_reports_without_publishing(project_copy, capsys, monkeypat
     assert main(["lint"]) == 1
     assert "content/index.md:" in capsys.readouterr().err
     assert not (project_copy / "site").exists()
+
+
+ALLOWED_TAGS = "table, caption, thead, tbody, tfoot, tr, th, td, div, span, br"
+
+# One added line -> the whole one-line message the build prints at that line (and nothing else).
+PAGE_LINE_MISTAKES = {
+    "raw script": ("<script>alert(1)</script>",
+                   f"HTML tag <script> is not allowed in pages; write Markdown or use a macro (allowed tags: {ALLOWED_TAGS})"),
+    "raw bold tag": ("Some <b>bold</b> words.",
+                     f"HTML tag <b> is not allowed in pages; write Markdown or use a macro (allowed tags: {ALLOWED_TAGS})"),
+    "event handler on an allowed tag": ('<div onclick="steal()">Hello.</div>',
+                                        "<div> has 'onclick'; scripts and styles are not allowed in pages (the "
+                                        "stylesheet styles them)"),
+    "macro with a value too few": ('{{ options("her2-positive") }}',
+                                   "options(): the line is missing; write options(subtype, line, topic)"),
+    "macro with a value too many": ('{{ options("her2-positive", "first", "brain", "more") }}',
+                                    "options(): 4 values given, but it takes at most 3; write options(subtype, line, topic)"),
+    "macro with a misspelt word": ('{{ options("her2-positive", "firts") }}',
+                                   "options(): 'firts' is not a line; did you mean 'first'? Use one of: first, "
+                                   "maintenance, later"),
+    "macro with a misspelt id": ('{{ option("thp2") }}', "option(): unknown treatment id 'thp2'; did you mean 'thp'?"),
+    "macro with an unknown id (the message keeps its closing quote)": ('{{ option("zzzz") }}',
+                                                                       "option(): unknown treatment id 'zzzz'"),
+    "macro with a misspelt argument name": ('{{ option_grid(subtpye="her2-positive") }}',
+                                            "option_grid(): it has no value called 'subtpye'; did you mean 'subtype'? "
+                                            "Write option_grid(subtype)"),
+    "template code that fails as it runs": ("{{ 1/0 }}", "the template code on this line failed (ZeroDivisionError: "
+                                                         "division by zero); check the macro call or remove the braces"),
+    "link to a missing page": ("See [the page](nosuch.md).",
+                               "link 'nosuch.md' goes to no page in content/; check the file name"),
+    "link to a missing anchor": ("See [that part](her2-positive.md#nowhere).",
+                                 "link 'her2-positive.md#nowhere': her2-positive.md has no heading with the anchor "
+                                 "'#nowhere'; check the heading's words"),
+    "link to a missing anchor on the page": ("See [here](#nothere).",
+                                             "link '#nothere': this page has no heading with that anchor; check the "
+                                             "heading's words"),
+}
+
+
+@pytest.mark.parametrize("mistake", PAGE_LINE_MISTAKES)
+def test_a_page_mistake_is_one_whole_located_line(project_copy, capsys, mistake):
+    added, message = PAGE_LINE_MISTAKES[mistake]
+    line = add_after(project_copy / "content" / "index.md", "# Treatment options", added)
+    assert failed_build_errors(project_copy, capsys) == [f"content/index.md:{line}: {message}"]
+
+
+@pytest.mark.parametrize("added, opened, message", [
+    ('{{ options("her2-positive", "first")', 0, "'{{' opened here is never closed; add '}}'"),
+    ("{% if true %}\n\nSome words.", 0, "'{% if %}' opened here is never closed; add '{% endif %}'"),
+], ids=["unclosed-braces", "unclosed-if"])
+def test_an_unclosed_tag_is_reported_where_it_opens(project_copy, capsys, added, opened, message):
+    line = add_after(project_copy / "content" / "index.md", "# Treatment options", added)
+    assert failed_build_errors(project_copy, capsys) == [f"content/index.md:{line + opened}: {message}"]
+
+
+def test_an_unknown_front_matter_key_suggests_the_right_one(project_copy, capsys):
+    page = project_copy / "content" / "about.md"
+    page.write_text(page.read_text().replace("\ntitle: About this site", "\ntitel: About this site", 1))
+    line = page.read_text().splitlines().index("titel: About this site") + 1
+    assert failed_build_errors(project_copy, capsys) == [
+        f"content/about.md:{line}: unknown front matter key 'titel'; did you mean 'title'?"]
+
+
+def test_a_wrong_front_matter_value_names_its_key(project_copy, capsys):
+    page = project_copy / "content" / "about.md"
+    page.write_text(page.read_text().replace("\nreference: true", "\nreference: maybe", 1))
+    assert failed_build_errors(project_copy, capsys) == [
+        "content/about.md:2: front matter reference: Input should be a valid boolean, unable to interpret input"]
+
+
+def test_a_handout_page_without_a_handout_macro_is_refused(project_copy, capsys):
+    page = project_copy / "content" / "handouts" / "lung-inflammation.md"
+    page.write_text(page.read_text().replace('{{ symptom_card("lung-inflammation") }}', "Call your care team."))
+    assert failed_build_errors(project_copy, capsys) == [
+        "content/handouts/lung-inflammation.md:1: a handout page shows its sheet with handout(subtype) or "
+        "symptom_card(alert), which print the date, web address, QR code and care team box; add one of them"]
+
+
+@pytest.mark.parametrize("folder, name", [("content", "about.md"), ("data", "glossary.yaml"), (".", "mkdocs.yml")])
+def test_a_file_that_is_not_utf8_names_its_line(project_copy, capsys, folder, name):
+    path = project_copy / folder / name
+    lines = path.read_bytes().split(b"\n")
+    lines.insert(3, "# caf\u00e9 written by an old editor".encode("latin-1"))
+    path.write_bytes(b"\n".join(lines))
+    shown = name if folder == "." else f"{folder}/{name}"
+    assert failed_build_errors(project_copy, capsys) == [
+        f"{shown}:4: the file is not UTF-8 text (byte 0xe9, maybe a character pasted from another program); "
+        "save the file as UTF-8 in your editor"]
+
+
+def test_a_fault_in_a_component_is_one_line_at_the_macro_call(project_copy, capsys):
+    """Not the writer's mistake, but still one located line and no traceback."""
+    (project_copy / "overrides" / "components" / "questions.html").write_text("{{ no_such_value }}\n")
+    page = project_copy / "content" / "her2-positive.md"
+    line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if "{{ questions(" in text)
+    errors = failed_build_errors(project_copy, capsys)
+    assert (f"content/her2-positive.md:{line}: questions(): the macro failed on a problem in the site's code, not in "
+            "your text (UndefinedError: 'no_such_value' is undefined); send this line to the developers") in errors
+    # Handouts show the questions too: each page that calls the component gets its own line, nothing else.
+    assert all(re.fullmatch(r"content/[\w/-]+\.md:\d+: (questions|handout)\(\): the macro failed on a problem in the "
+                            r"site's code, not in your text \(UndefinedError: 'no_such_value' is undefined\); send this "
+                            r"line to the developers", error) for error in errors), errors
+
+
+def test_an_unexpected_error_is_one_line_and_leaves_no_staging_folder(project_copy, capsys, monkeypatch):
+    def broken_build(config):
+        raise OSError(28, "No space left on device", str(project_copy / "site" / "index.html"))
+
+    monkeypatch.setattr("mkdocs.commands.build.build", broken_build)
+    assert failed_build_errors(project_copy, capsys) == [
+        f"error: {project_copy / 'site' / 'index.html'}: No space left on device; check that the file or folder "
+        "exists, that you may write to it and that the disk is not full, then build again"]
+    assert list(project_copy.glob(".site-building-*")) == []
+
+
+def test_ctrl_c_during_a_build_is_one_line_and_leaves_no_staging_folder(project_copy, capsys, monkeypatch):
+    def interrupted_build(config):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("mkdocs.commands.build.build", interrupted_build)
+    site = project_copy / "site"
+    assert main(["build", "--config", str(project_copy / "mkdocs.yml"), "--site-dir", str(site)]) == 130
+    assert capsys.readouterr().err.splitlines() == ["stopped; nothing was changed"]
+    assert list(project_copy.glob(".site-building-*")) == [] and not site.exists()

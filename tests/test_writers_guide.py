@@ -44,3 +44,41 @@ def test_data_examples_are_valid_entries_of_their_files(project_copy):
     registry = load_registry(project_copy / "data")
     assert {"neutropenia"} <= set(registry.glossary) and "example-trial" in registry.trials
     assert "example-option" in registry.treatments and "ild-onset-example" in registry.key_facts
+
+
+def test_the_guide_names_every_data_file_and_every_field():
+    from mbc_guide.loading import _all_field_names
+    from mbc_guide.models import DATA_FILES
+
+    text = GUIDE.read_text()
+    missing = [f"data/{name}.yaml" for name in DATA_FILES if f"`data/{name}.yaml`" not in text]
+    missing += [f"{name}.{field}" for name, model in DATA_FILES.items() for field in sorted(_all_field_names(model))
+                if f"`{field}`" not in text]
+    assert missing == []
+
+
+def test_the_result_example_adds_to_an_existing_trial(project_copy):
+    """As the guide says: add the result under the trial's results, copy its evidence, and the data is valid."""
+    import subprocess
+    import sys
+
+    import pytest
+
+    from mbc_guide.evidence import shared_evidence_dir
+
+    [(trial, text)] = re.findall(r"^```yaml example-result (\S+)\n(.*?)^```", GUIDE.read_text(), re.M | re.S)
+    evidence = shared_evidence_dir(GUIDE.parents[1])
+    if evidence is None:
+        pytest.skip("no ../shared/evidence/ to copy the result's evidence from")
+    trials = project_copy / "data" / "trials.yaml"
+    lines = trials.read_text().splitlines(keepends=True)
+    start = lines.index(f"- id: {trial}\n")
+    results = next(i for i in range(start, len(lines)) if lines[i] == "  results:\n")
+    lines.insert(results + 1, text)
+    trials.write_text("".join(lines))
+    subprocess.run([sys.executable, str(GUIDE.parents[1] / "scripts" / "make_evidence_record.py"),
+                    "--data-dir", str(project_copy / "data"), "--evidence-dir", str(evidence)], check=True,
+                   capture_output=True)
+    registry = load_registry(project_copy / "data")
+    added = next(result for result in registry.trials[trial].results if result.measure == "complete_response")
+    assert set(added.values) == {arm.id for arm in registry.trials[trial].arms}

@@ -1,4 +1,4 @@
-"""Command line for writers: `mbc-guide build`, `mbc-guide lint`, `mbc-guide check`, `mbc-guide serve`.
+"""Command line for writers: `mbc-guide build`, `lint`, `check`, `serve`, and `schema` (for editors).
 
 Errors print one line each (file:line: field: message) and never a traceback; a failed build leaves site/ untouched.
 """
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .building import build_site
 from .errors import DataErrors
+from .evidence import check_against_shared
 from .lint import HIGHEST_GRADE, TARGET_GRADE
 from .registry import load_registry
 
@@ -22,8 +23,8 @@ def lint(config_file: Path) -> int:
     if result is None:
         print("lint found errors; fix the lines above", file=sys.stderr)
         return 1
-    for warning in result.warnings:
-        print(warning, file=sys.stderr)
+    for line in (*result.notes, *result.warnings):
+        print(line, file=sys.stderr)
     print(f"lint passed: {len(result.grades)} pages" + (f", {len(result.warnings)} warnings" if result.warnings else ""))
     return 0
 
@@ -39,14 +40,43 @@ def reading_report(grades: dict[str, float]) -> str:
 
 def check_data(data_dir: Path) -> bool:
     try:
-        load_registry(data_dir, shown_prefix=data_dir.name)
+        registry = load_registry(data_dir, shown_prefix=data_dir.name)
     except DataErrors as errors:
         print(errors, file=sys.stderr)
+        return False
+    problems, note = check_against_shared(registry, data_dir.resolve().parent)
+    if note:
+        print(note, file=sys.stderr)
+    if problems:
+        print(DataErrors(problems), file=sys.stderr)
         return False
     return True
 
 
+def schema(data_dir: Path) -> int:
+    """Write schemas/<file>.schema.json from the models and the ids in data/ (valid data is needed for the ids)."""
+    from .schemas import SCHEMA_FOLDER, write_schemas
+
+    try:
+        registry = load_registry(data_dir, shown_prefix=data_dir.name)
+    except DataErrors as errors:
+        print(errors, file=sys.stderr)
+        print("fix the data first: the schemas list its ids", file=sys.stderr)
+        return 1
+    written = write_schemas(registry, data_dir.resolve().parent / SCHEMA_FOLDER)
+    print(f"{len(written)} schemas written into {SCHEMA_FOLDER}/" if written else "the schemas are up to date")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:  # Ctrl+C: a plain line, not a traceback; a build in progress left site/ as it was
+        print("stopped; nothing was changed", file=sys.stderr)
+        return 130
+
+
+def _run(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="mbc-guide", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser("build", help="check the data and build the site into site/")
@@ -60,7 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     serve_command.add_argument("--port", type=int, default=8000)
     check_command = commands.add_parser("check", help="check data/ only")
     check_command.add_argument("--data-dir", type=Path, default=Path("data"))
+    schema_command = commands.add_parser("schema", help="write the JSON Schemas editors use for data/ into schemas/")
+    schema_command.add_argument("--data-dir", type=Path, default=Path("data"))
     arguments = parser.parse_args(argv)
+
+    if arguments.command == "schema":
+        return schema(arguments.data_dir)
 
     if arguments.command == "check":
         ok = check_data(arguments.data_dir)
@@ -73,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         return serve(arguments.config, port=arguments.port)
     result = build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
     if result is not None:
-        for warning in result.warnings:
-            print(warning, file=sys.stderr)
+        for line in (*result.notes, *result.warnings):
+            print(line, file=sys.stderr)
         print(reading_report(result.grades))
         made = " with the handout PDFs" if arguments.pdfs else ""
         print(f"built the site into {arguments.site_dir}/{made}")

@@ -163,3 +163,37 @@ def reading_grade_finding(path: str, grade: float) -> Finding | None:
         return Finding(path, 1, f"reading grade {grade:.1f} is above {HIGHEST_GRADE}; use shorter sentences and "
                                 "everyday words")
     return None
+
+
+# Raw HTML a page may hold (the writer's guide lists it): a table Markdown cannot make, such as a printable
+# checklist with a caption and row headers, and a div or span to style a block. Everything else is refused,
+# scripts and styles above all: the site shows only what the guide's components render.
+ALLOWED_HTML = ("table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "div", "span", "br")
+HTML_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^<>]*)>")
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+UNSAFE_ATTRIBUTE = re.compile(r"\b(on\w+|style)\s*=|javascript:", re.I)
+INLINE_CODE = re.compile(r"`[^`]*`")
+
+
+def raw_html(path: str, markdown: str, first_line: int) -> Iterator[Finding]:
+    """HTML typed into a page, outside code and macro calls, that is not on the allow-list."""
+    in_code = False
+    blank = lambda match: "\n" * match.group(0).count("\n")  # keeps line numbers
+    for offset, raw in enumerate(HTML_COMMENT.sub(blank, MACRO.sub(blank, markdown)).splitlines()):
+        if raw.strip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        text = INLINE_CODE.sub(" ", raw)
+        for match in HTML_TAG.finditer(text):
+            tag = match.group(2).lower()
+            if tag not in ALLOWED_HTML:
+                yield Finding(path, first_line + offset, f"HTML tag <{tag}> is not allowed in pages; write Markdown or "
+                                                         "use a macro (allowed tags: " + ", ".join(ALLOWED_HTML) + ")")
+                break
+            unsafe = UNSAFE_ATTRIBUTE.search(match.group(3))
+            if unsafe:
+                yield Finding(path, first_line + offset, f"<{tag}> has {unsafe.group(0).rstrip('= ')!r}; scripts and "
+                                                         "styles are not allowed in pages (the stylesheet styles them)")
+                break

@@ -18,13 +18,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
+from .building import macro_fault_line
 from .deferred_html import DeferredHtml
 from .errors import DataErrors
+from .evidence import check_against_shared
+from .file_reading import utf8_problem
+from .front_matter import front_matter_problems
+from .macro_calls import call_lines, call_problems
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .handouts import Handout, html_path, is_handout
 from .lint import (Finding, front_matter_shadows, images_without_alt, long_sentences, missing_sections, prose_lines,
-                   reading_grade_finding, terms_before_explained, typed_figures, unknown_source_links)
+                   raw_html, reading_grade_finding, terms_before_explained, typed_figures, unknown_source_links)
 from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId, load_registry
@@ -32,6 +37,8 @@ from .rendering import TEMPLATE_CACHE, component_environment, render_component
 from .reviews import allow_overdue, review_problems, reviews_due_soon
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
+OVERLAY_FOLDER = "_preview"  # where the preview writes its error overlay (preview.py)
+HANDOUT_MACROS = ("handout", "symptom_card")
 
 
 class GuideConfig(Config):
@@ -42,6 +49,8 @@ class GuideConfig(Config):
 class GuidePlugin(BasePlugin[GuideConfig]):
     registry: Registry
     macros: GuideMacros
+    pdfs = False  # set by build_site when it prints the handout PDFs; pages link only to PDFs that exist
+    preview = False  # set by the preview: pages get the error overlay
 
     def __init__(self) -> None:
         self.deferred = DeferredHtml()
@@ -55,6 +64,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.reading_grades: dict[str, float] = {}
         self.terms_seen: set[str] = set()
         self.source_pages: dict[str, dict[str, str]] = defaultdict(dict)
+        self.call_lines: dict[str, list[int]] = {}
+        self.calls_made: dict[str, int] = {}
+        self.front_matter_lines = 0
 
     @event_priority(100)  # before mkdocs-macros, whose define_env needs the registry
     def on_config(self, config: Any) -> Any:
@@ -64,9 +76,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             self.registry = load_registry(data_dir, shown_prefix=self.config.data_dir)
         except DataErrors as errors:
             raise PluginError(str(errors)) from None
+        evidence_problems, self.evidence_note = check_against_shared(self.registry, project)
+        if evidence_problems:
+            raise PluginError(str(DataErrors(evidence_problems)))
         if not config.site_url:
             raise PluginError("mkdocs.yml: site_url: set the site's web address; handouts print it and their QR codes point to it")
-        site = SiteFacts(name=config.site_name, url=config.site_url)
+        site = SiteFacts(name=config.site_name, url=config.site_url, pdfs=self.pdfs)
         self.macros = GuideMacros(self.registry, component_environment(project / self.config.components_dir), site)
         self._start_build()
         self.known_capitals = self._capitalised_names()
@@ -81,6 +96,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return {match.group(0) for text in texts for match in ABBREVIATION.finditer(text)}
 
     def on_files(self, files: Any, config: Any) -> Any:
+        self._refuse_unreadable_pages(files, config)
         pages = [f.src_uri for f in files.documentation_pages()]
         allowed, notice = allow_overdue(dict(os.environ))
         if notice:
@@ -96,6 +112,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError("\n".join(str(problem) for problem in problems))
         self.macros.site.handouts = [Handout(f.src_uri, _title(f)) for f in files.documentation_pages() if is_handout(f.src_uri)]
         return files
+
+    @staticmethod
+    def _refuse_unreadable_pages(files: Any, config: Any) -> None:
+        """A page that is not UTF-8 would stop MkDocs with a traceback: name its line instead."""
+        prefix = Path(config.docs_dir).name
+        problems = [problem for f in files.documentation_pages()
+                    if (problem := utf8_problem(Path(f.abs_src_path).read_bytes(), f"{prefix}/{f.src_uri}"))]
+        if problems:
+            raise PluginError("\n".join(map(str, problems)))
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
         in_nav = {page.file.src_uri for page in nav.pages}
@@ -114,14 +139,25 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def _guarded(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(function)
         def call(*args: Any, **kwargs: Any) -> Any:
+            where = self._call_location(name)
             try:
                 output = function(*args, **kwargs)
                 return Markup(self.deferred.hold(str(output)))
             except (UnknownId, LookupError, TypeError) as error:
-                message = str(error).strip("'\"")
-                self.page_errors.append(f"{self._docs_prefix}{self.macros.page.path}: {name}(): {message}")
-                return ""
+                message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
+                self.page_errors.append(f"{where}: {name}(): {message}")
+            except Exception as error:  # a fault in a component or in the guide's code: one line, never a traceback
+                self.page_errors.append(f"{where}: {name}(): {macro_fault_line(error)}")
+            self.unrendered_pages.append(self.macros.page.path)  # its reading grade and terms would mislead
+            return ""
         return call
+
+    def _call_location(self, name: str) -> str:
+        """`content/page.md:LINE` of this call: the n-th call of a macro at run time is its n-th call in the page."""
+        lines = self.call_lines.get(name, [])
+        count = self.calls_made[name] = self.calls_made.get(name, 0) + 1
+        line = f":{lines[count - 1] + self.front_matter_lines}" if count <= len(lines) else ""
+        return f"{self._docs_prefix}{self.macros.page.path}{line}"
 
     @event_priority(100)  # before mkdocs-macros renders the page
     def _start_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -130,18 +166,39 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.deferred.start_page()
         macros_plugin = config.plugins["macros"]
         front_matter_lines = len(page.file.content_string.splitlines()) - len(markdown.splitlines())
+        self.front_matter_lines, self.calls_made = front_matter_lines, {}
         shown_path = f"{self._docs_prefix}{page.file.src_path}"
         shadows = list(front_matter_shadows(shown_path, page.file.content_string, GuideMacros.MACROS))
-        problems = [] if shadows else template_problems(macros_plugin.env, markdown, macros_plugin.variables)
+        problems = [] if shadows else template_problems(macros_plugin.env, markdown, macros_plugin.variables,
+                                                        self._check_calls)
         for line, message in problems:
             self.page_errors.append(f"{shown_path}:{line + front_matter_lines}: {message}")
-        findings = shadows + self._lint(shown_path, markdown, page.meta, front_matter_lines + 1)
+        findings = [*shadows, *front_matter_problems(shown_path, page.file.content_string, page.meta,
+                                                     skip=GuideMacros.MACROS)]
+        findings += self._lint(shown_path, markdown, page.meta, front_matter_lines + 1)
+        if not problems and not shadows:
+            findings += self._handout_problems(shown_path, page)
         self.page_errors += [str(finding) for finding in findings]
         # A page with problems is not rendered: mkdocs-macros would stop the build with a traceback.
         if problems or shadows:
             self.unrendered_pages.append(page.file.src_path)
             return ""
         return markdown
+
+    def _check_calls(self, tree: Any) -> list[tuple[int, str]]:
+        """Each macro call against its signature and allowed values; also where each call is, for errors later."""
+        self.call_lines = call_lines(tree, GuideMacros.MACROS)
+        return list(call_problems(tree, self.macros.exposed(), self.registry))
+
+    def _handout_problems(self, path: str, page: Any) -> list[Finding]:
+        """A handout page prints its sheet through a handout macro, which adds the date, web address, QR code and
+        care team box; without one it would print none of them."""
+        if not (is_handout(page.file.src_uri) or page.meta.get("template") == "handout.html"):
+            return []
+        if set(self.call_lines) & set(HANDOUT_MACROS):
+            return []
+        return [Finding(path, 1, "a handout page shows its sheet with handout(subtype) or symptom_card(alert), which "
+                                 "print the date, web address, QR code and care team box; add one of them")]
 
     def _lint(self, path: str, markdown: str, meta: dict[str, Any], first_line: int) -> list[Finding]:
         """The writer's own text: long sentences, typed figures, terms before their plain words, links, images and
@@ -150,7 +207,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         findings = [*long_sentences(path, lines), *typed_figures(path, lines, meta.get("not_figures", [])),
                     *terms_before_explained(path, lines, self.registry.glossary.values()),
                     *unknown_source_links(path, markdown, first_line, self.known_urls),
-                    *images_without_alt(path, markdown, first_line)]
+                    *images_without_alt(path, markdown, first_line), *raw_html(path, markdown, first_line)]
         if not meta.get("reference"):
             findings += missing_sections(path, markdown)
         return findings
@@ -182,7 +239,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         html = self.deferred.restore(html)
         self.reading_grades[page.file.src_path] = grade = reading_grade(html)
         too_hard = reading_grade_finding(f"{self._docs_prefix}{page.file.src_path}", grade)
-        if too_hard:
+        if too_hard and page.file.src_path not in self.unrendered_pages:
             self.page_errors.append(str(too_hard))
         return focusable_first_uses(html)
 
@@ -199,6 +256,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return env
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        return self._with_preview_overlay(self._with_used_by(output, page))
+
+    def _with_preview_overlay(self, output: str) -> str:
+        """Preview builds only: the script that lists the current build errors over the page."""
+        if not self.preview:
+            return output
+        return output.replace("</body>", f'<script src="/{OVERLAY_FOLDER}/overlay.js"></script></body>', 1)
+
+    def _with_used_by(self, output: str, page: Any) -> str:
         """The sources page lists where each source is used, known only once every page is rendered."""
         if not USED_BY_PATTERN.search(output):
             return output

@@ -42,9 +42,33 @@ def _text_has_english(value: dict[str, str]) -> dict[str, str]:
     return value
 
 
-Text = Annotated[dict[str, str], BeforeValidator(_text_from_yaml), AfterValidator(_text_has_english)]
+Text = Annotated[dict[str, str], BeforeValidator(_text_from_yaml, json_schema_input_type=str | dict[str, str]),
+                 AfterValidator(_text_has_english)]
 PlainText = Annotated[str, AfterValidator(_no_markup)]
 Number = StrictFloat | StrictInt
+
+# Ranges of values: checked when data loads (with plain messages) and written into the editors' JSON Schemas.
+LONGEST_STUDY_MONTHS = 240  # no study on this site reports more than 20 years
+
+
+def _ranged(low: float, high: float | None, low_included: bool, message: str):
+    """A number type with a range: `message` is what a writer reads, with {value} in it."""
+    def check(value: float) -> float:
+        too_low = value < low if low_included else value <= low
+        if too_low or (high is not None and value > high):
+            raise ValueError(message.format(value=value))
+        return value
+    schema = {"minimum" if low_included else "exclusiveMinimum": low} | ({"maximum": high} if high is not None else {})
+    return Annotated[Number, AfterValidator(check), Field(json_schema_extra=schema)]
+
+
+Amount = _ranged(0, None, True, "{value} is below 0; counts, rates and times are never negative")
+Rate = _ranged(0, 100, True, "{value} is not a number of people out of 100; a rate is from 0 to 100")
+Months = _ranged(0, LONGEST_STUDY_MONTHS, False, f"{{value}} months is not a time a study reports; it must be more than "
+                                                 f"0 and at most {LONGEST_STUDY_MONTHS} (20 years)")
+# Key facts in years are ages or times since diagnosis.
+Years = _ranged(0, 120, False, "{value} years is not a possible age or time; it must be more than 0 and at most 120")
+Count = _ranged(0, None, True, "{value} is below 0; a number of people is 0 or more")
 
 
 class Strict(BaseModel):
@@ -58,17 +82,30 @@ class Figure(Strict):
     for the comparison arm (entries hold one value each; the other arm's figure is in the claim or comparator).
     """
 
-    value: Number
+    value: Amount
     fact: Id
     source: Id
     from_claim: bool = False
+
+
+class RateFigure(Figure):
+    value: Rate
+
+
+class MonthsFigure(Figure):
+    value: Months
+
+
+class CountFigure(Figure):
+    value: Count
 
 
 class Source(Strict):
     id: Id
     title: PlainText
     publisher: PlainText
-    published: Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)] = Field(
+    published: Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v,
+                                              json_schema_input_type=str | int)] = Field(
         description="date or year of publication as printed by the source")
     url: Annotated[str | None, Field(pattern=r"^https://")] = None
     read_in: PlainText | None = None
@@ -146,13 +183,13 @@ class Arm(Strict):
     id: Id
     label: Text
     treatment: Id | None = None
-    participants: Figure | None = None
+    participants: CountFigure | None = None
 
 
 class Result(Strict):
     id: Id
     measure: Measure
-    timeframe_months: Number | None = None
+    timeframe_months: Months | None = None
     values: dict[Id, Figure]
     note: Text | None = None
 
@@ -168,7 +205,7 @@ class Trial(Strict):
     published: Id
     arms: list[Arm] = Field(min_length=1)
     results: list[Result]
-    followup_months: Figure | None = None
+    followup_months: MonthsFigure | None = None
     caveats: list[Text] = []
 
 
@@ -180,7 +217,7 @@ class SideEffectRate(Strict):
     effect: Id
     trial: Id
     severity: Severity
-    values: dict[Id, Figure]
+    values: dict[Id, RateFigure]
     note: Text | None = None
 
 
@@ -251,6 +288,30 @@ class PageReview(Strict):
     reviewed_by: PlainText
 
 
+class EvidenceSource(Strict):
+    title: str
+    where: str | None = None
+    date: str | int | None = None
+    url_or_doi: str | None = None
+
+
+class EvidenceEntry(Strict):
+    """The project's own record of one evidence entry it cites, copied from ../shared/evidence/ by
+    scripts/make_evidence_record.py: figures in data/ are checked against it in every build."""
+
+    id: Id
+    file: Literal["facts.yaml", "access.yaml"] = Field(description="the file of ../shared/evidence/ it was copied from")
+    value: Number | str | None = Field(description="the figure (null for text-only facts)")
+    unit: str | None = None
+    claim: str = Field(description="what the figure counts, in one sentence")
+    arm: str | None = None
+    comparator: str | None = None
+    caveat: str | None = None
+    source: EvidenceSource
+    quote: str
+    primary: dict[str, str | int | None] | None = Field(None, description="the primary publication, where read")
+
+
 # The files in data/ and the model of each entry in them.
 DATA_FILES: dict[str, type[Strict]] = {
     "sources": Source,
@@ -265,4 +326,5 @@ DATA_FILES: dict[str, type[Strict]] = {
     "reviews": PageReview,
     "access": AccessNote,
     "key_facts": KeyFact,
+    "evidence": EvidenceEntry,
 }

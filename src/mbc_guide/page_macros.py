@@ -36,6 +36,7 @@ class SiteFacts:
     name: str = ""
     url: str = ""
     handouts: list[Handout] = field(default_factory=list)
+    pdfs: bool = False  # the build prints the handout PDFs: only then do pages link to them
     built_on: dt.date = field(default_factory=dt.date.today)
 
 
@@ -171,7 +172,7 @@ class GuideMacros:
     def handout_list(self) -> Markup:
         here = posixpath.dirname(self.page.path) or "."
         links = [{"title": h.title, "html": posixpath.relpath(h.html, here),
-                  "pdfs": {PAPERS[paper]: posixpath.relpath(h.pdf(paper), here) for paper in PAPERS}}
+                  "pdfs": {PAPERS[paper]: posixpath.relpath(h.pdf(paper), here) for paper in PAPERS} if self.site.pdfs else {}}
                  for h in self.site.handouts]
         return self._render("handout_list.html", handouts=links)
 
@@ -183,7 +184,7 @@ class GuideMacros:
         """Date, review dates, web address as text and QR code, PDF links and the care team box."""
         url = web_address(self.site.url, about_page)
         handout = next((h for h in self.site.handouts if h.page == self.page.path), None)
-        pdfs = {PAPERS[paper]: posixpath.basename(handout.pdf(paper)) for paper in PAPERS} if handout else {}
+        pdfs = {PAPERS[paper]: posixpath.basename(handout.pdf(paper)) for paper in PAPERS} if handout and self.site.pdfs else {}
         return self._render("handout_head.html", url=url, qr_code=Markup(qr_code_svg(url)), site=self.site,
                             review=self.registry.reviews.get(self.page.path), pdfs=pdfs)
 

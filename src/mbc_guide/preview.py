@@ -1,23 +1,45 @@
 """Live preview for writers: rebuild on every change and reload the browser.
 
-A failed rebuild prints its located, one-line errors and leaves the last good build in place, so the browser
-keeps showing it.
+Every rebuild prints one line ("rebuilt in 0.9 s") with its warnings; a failed rebuild prints its located,
+one-line errors, leaves the last good build in place and shows the errors over the page in the browser
+(an overlay injected only into preview builds). The temporary folder goes when the preview stops, by Ctrl+C or a kill.
 """
 from __future__ import annotations
 
+import io
+import json
+import signal
 import sys
 import tempfile
+import time
+from contextlib import redirect_stderr
 from pathlib import Path
 
 from .building import build_site
+from .mkdocs_plugin import OVERLAY_FOLDER  # served by the preview only; the published site never has it
 
 # What a change in should rebuild the preview, besides mkdocs.yml and content/.
 WATCHED = ("content", "data", "macros", "overrides", "src")
+OVERLAY_SCRIPT = Path(__file__).with_name("preview_overlay.js")
 
-
-FAILED = "preview: the browser keeps showing the last good build; fix the lines above and save"
+FAILED = "preview: the browser keeps showing the last good build, with these errors over it; fix the lines above and save"
 WAITING_PAGE = ("<!doctype html><html lang=\"en\"><title>Preview</title><body><h1>The site has errors</h1>"
-                "<p>The terminal lists them, one line each. Fix them and save: this page reloads by itself.</p></body></html>")
+                "<p>The terminal lists them, one line each. Fix them and save: this page reloads by itself.</p>"
+                f"<script src=\"/{OVERLAY_FOLDER}/overlay.js\"></script></body></html>")
+
+
+class _Both(io.TextIOBase):
+    """Writes to the terminal and keeps a copy, so the errors printed can also be shown in the browser."""
+
+    def __init__(self, terminal) -> None:
+        self.terminal, self.copy = terminal, io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.terminal.write(text)
+        return self.copy.write(text)
+
+    def flush(self) -> None:
+        self.terminal.flush()
 
 
 class PreviewBuilder:
@@ -29,23 +51,54 @@ class PreviewBuilder:
 
     def __call__(self) -> bool:
         # Never raise: mkdocs' live server would print a traceback, or stop on SystemExit.
-        if build_site(self.config_file, self.site_dir) is None:
+        started = time.monotonic()
+        printed = _Both(sys.stderr)
+        with redirect_stderr(printed):
+            result = build_site(self.config_file, self.site_dir, preview=True)
+        seconds = time.monotonic() - started
+        if result is None:
+            errors = [line for line in printed.copy.getvalue().splitlines() if line.strip()]
+            self._write_overlay(errors, [])
+            print(f"preview: rebuild failed after {seconds:.1f} s with {len(errors)} "
+                  f"{'error' if len(errors) == 1 else 'errors'}", file=sys.stderr)
             print(FAILED, file=sys.stderr)
             return False
+        warnings = result.warnings
+        self._write_overlay([], warnings)
+        count = f", {len(warnings)} {'warning' if len(warnings) == 1 else 'warnings'}" if warnings else ""
+        print(f"preview: rebuilt in {seconds:.1f} s{count}", file=sys.stderr)
+        for line in (*warnings, *result.notes):
+            print(line, file=sys.stderr)
         return True
+
+    def _write_overlay(self, errors: list[str], warnings: list[str]) -> None:
+        folder = self.site_dir / OVERLAY_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "overlay.js").write_text(OVERLAY_SCRIPT.read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / "errors.json").write_text(json.dumps({"errors": errors, "warnings": warnings}), encoding="utf-8")
+
+
+def _stop_on_sigterm() -> None:
+    """A killed preview (SIGTERM) stops as Ctrl+C does, so its temporary folder is removed."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stop)
 
 
 def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
     from mkdocs.livereload import LiveReloadServer
 
+    _stop_on_sigterm()
     project = config_file.resolve().parent
-    with tempfile.TemporaryDirectory(prefix="mbc-preview-") as scratch:
-        site_dir = Path(scratch) / "site"
-        builder = PreviewBuilder(config_file, site_dir)
-        if not builder():
-            site_dir.mkdir(parents=True, exist_ok=True)
-            (site_dir / "index.html").write_text(WAITING_PAGE)
-        return _serve(LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir)), config_file, project)
+    try:
+        with tempfile.TemporaryDirectory(prefix="mbc-preview-") as scratch:
+            site_dir = Path(scratch) / "site"
+            builder = PreviewBuilder(config_file, site_dir)
+            if not builder():
+                (site_dir / "index.html").write_text(WAITING_PAGE)
+            return _serve(LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir)), config_file, project)
+    except KeyboardInterrupt:  # stopped during the first build
+        return 0
 
 
 def _serve(server, config_file: Path, project: Path) -> int:

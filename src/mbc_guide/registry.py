@@ -10,9 +10,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import DataError, DataErrors
+from .figure_checks import figure_errors
 from .loading import Entries, Located, load_data
 from .models import (
-    TIMED_MEASURES, AccessNote, Alert, KeyFact, Effect, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
+    TIMED_MEASURES, AccessNote, Alert, EvidenceEntry, KeyFact, Effect, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
 )
 
 
@@ -21,6 +22,11 @@ class UnknownId(LookupError):
         close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         super().__init__(f"unknown {kind} id {wanted!r}{hint}")
+
+
+def kind_name(kind: str) -> str:
+    """A table's name as writers say it: 'side_effects' -> 'side effect'; the evidence record holds facts."""
+    return "fact" if kind == "evidence" else kind.rstrip("s").replace("_", " ")
 
 
 @dataclass
@@ -37,6 +43,7 @@ class Registry:
     reviews: dict[str, PageReview] = field(default_factory=dict)
     access: dict[str, AccessNote] = field(default_factory=dict)
     key_facts: dict[str, KeyFact] = field(default_factory=dict)
+    evidence: dict[str, EvidenceEntry] = field(default_factory=dict)
     # Where each entry came from, for errors found after loading (e.g. an overdue review).
     located: dict[tuple[str, str], Located] = field(default_factory=dict)
 
@@ -47,7 +54,7 @@ class Registry:
     def get(self, kind: str, wanted: str) -> Any:
         table: dict[str, Any] = getattr(self, kind)
         if wanted not in table:
-            raise UnknownId(kind.rstrip("s").replace("_", " "), wanted, list(table))
+            raise UnknownId(kind_name(kind), wanted, list(table))
         return table[wanted]
 
     def treatments_for(self, subtype: str, line: str | None = None, topic: str | None = None) -> list[Treatment]:
@@ -131,12 +138,16 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
 
     def refers(kind: str, wanted: str | None, location: tuple[Any, ...]) -> Iterator[DataError]:
         if wanted is not None and wanted not in getattr(registry, kind) and wanted not in invalid_ids:
-            yield located.error(location, _label(entry, location), str(UnknownId(kind.rstrip("s").replace("_", " "), wanted, list(getattr(registry, kind)))))
+            yield located.error(location, _label(entry, location), str(UnknownId(kind_name(kind), wanted, list(getattr(registry, kind)))))
 
     for location, figure in iter_figures(entry):
         yield from refers("sources", figure.source, (*location, "source"))
+        yield from refers("evidence", figure.fact, (*location, "fact"))
+    yield from figure_errors(located, _label, iter_figures(entry), registry.evidence)
     if isinstance(entry, Medicine):
         yield from refers("sources", entry.given.source, ("given", "source"))
+        for i, fact in enumerate(entry.given.facts):
+            yield from refers("evidence", fact, ("given", "facts", i))
         ild_effect = registry.effects.get("ild")
         ild_alert = ild_effect.alert if ild_effect else None
         if entry.ild_risk and ild_alert in registry.alerts and entry.id not in registry.alerts[ild_alert].medicines:
@@ -164,6 +175,7 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
             arm_ids = [arm.id for arm in registry.trials[entry.trial].arms]
             yield from _check_arms(located, (), entry.values, arm_ids, require_all=False)
     elif isinstance(entry, AccessNote):
+        yield from refers("evidence", entry.fact, ("fact",))
         yield from refers("medicines", entry.medicine, ("medicine",))
         for i, treatment in enumerate(entry.treatments):
             yield from refers("treatments", treatment, ("treatments", i))
@@ -171,6 +183,8 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
         yield from refers("alerts", entry.alert, ("alert",))
     elif isinstance(entry, Alert):
         yield from refers("sources", entry.source, ("source",))
+        for i, fact in enumerate(entry.facts):
+            yield from refers("evidence", fact, ("facts", i))
         for i, medicine in enumerate(entry.medicines):
             yield from refers("medicines", medicine, ("medicines", i))
 

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError
+from .file_reading import UnreadableFile, read_text
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -37,7 +38,10 @@ class _DuplicateKey(Exception):
 
 def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[DataError]]:
     """Return the document (with line info) or the syntax error."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = read_text(path, shown_as)
+    except UnreadableFile as unreadable:
+        return None, [unreadable.error]
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return None, [DataError(shown_as, 1, "", "the file is empty; it needs a list of entries")]
     try:

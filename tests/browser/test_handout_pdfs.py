@@ -89,3 +89,21 @@ def test_handout_qr_code_reads_back_as_the_page_address(pdfs, site_url, handout,
     picture = document[0].render(scale=3).to_pil()
     read = [result.text for result in zxingcpp.read_barcodes(picture)]
     assert read == [web_address(site_url, page_explained(handout))]
+
+
+def test_make_site_links_every_pdf_it_printed_and_only_those(tmp_path):
+    import re
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"  # built as `make site` does, in its own process (Playwright runs one per process)
+    subprocess.run([sys.executable, "-m", "mbc_guide.cli", "build", "--pdfs", "--site-dir", str(site)], cwd=REPO,
+                   check=True, capture_output=True)
+    index = (site / "handouts" / "index.html").read_text()
+    for handout in HANDOUTS:
+        for paper in PAPERS:
+            assert f'href="{handout}-{paper}.pdf"' in index
+            assert f'href="{handout}-{paper}.pdf"' in (site / "handouts" / f"{handout}.html").read_text()
+    for page in site.rglob("*.html"):
+        for target in re.findall(r'href="([^"]+\.pdf)"', page.read_text()):
+            assert (page.parent / target).is_file(), (page, target)
