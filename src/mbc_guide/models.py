@@ -244,6 +244,30 @@ class KeyFact(Strict):
     unit: Literal["months", "percent", "years"]
 
 
+class Tradeoff(Strict):
+    """One question of the "What matters to me" tool: the reader picks one answer; none is right or wrong."""
+
+    id: Id
+    question: Text
+    choices: list[Text] = Field(min_length=2)
+
+
+class SupportContact(Strict):
+    """A helpline, emergency number or website for one country, copied from shared/evidence/support.yaml."""
+
+    id: Id
+    fact: Id
+    country: Literal["kr", "us", "uk"]
+    kind: Literal["emergency", "helpline", "website"]
+    name: Text
+    value: PlainText
+    what: Text
+    hours: Text | None = Field(None, description="only where the evidence gives current hours")
+    checked: dt.date = Field(description="the day the number was checked against the evidence")
+    source_title: PlainText
+    url: Annotated[str | None, Field(pattern=r"^https://")] = None
+
+
 class PageReview(Strict):
     page: str
     last_reviewed: dt.date
@@ -265,4 +289,6 @@ DATA_FILES: dict[str, type[Strict]] = {
     "reviews": PageReview,
     "access": AccessNote,
     "key_facts": KeyFact,
+    "tradeoffs": Tradeoff,
+    "support": SupportContact,
 }

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from .errors import DataError, DataErrors
 from .loading import Entries, Located, load_data
 from .models import (
-    TIMED_MEASURES, AccessNote, Alert, KeyFact, Effect, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
+    TIMED_MEASURES, AccessNote, Alert, KeyFact, Effect, SupportContact, Tradeoff, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
 )
 
 
@@ -37,6 +37,8 @@ class Registry:
     reviews: dict[str, PageReview] = field(default_factory=dict)
     access: dict[str, AccessNote] = field(default_factory=dict)
     key_facts: dict[str, KeyFact] = field(default_factory=dict)
+    tradeoffs: dict[str, Tradeoff] = field(default_factory=dict)
+    support: dict[str, SupportContact] = field(default_factory=dict)
     # Where each entry came from, for errors found after loading (e.g. an overdue review).
     located: dict[tuple[str, str], Located] = field(default_factory=dict)
 
