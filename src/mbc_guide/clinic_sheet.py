@@ -163,7 +163,7 @@ class ArmValue:
 
 # A median, in words for a narrow column: the time half of the people reached, or longer.
 MEDIAN_LEADS = {
-    "pfs_median": "Half of the people had no growth or spread of their cancer for at least:",
+    "pfs_median": "Half of the people had no growth or spread for at least:",
     "os_median": "Half of the people lived for at least:",
     "brain_pfs_median": "Half of the people had no growth of their cancer in the brain for at least:",
 }

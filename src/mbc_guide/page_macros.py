@@ -199,7 +199,8 @@ class GuideMacros:
     def what_matters(self) -> Markup:
         """The "What matters to me" form: a question per tradeoff, suggested questions by subtype, the reader's own."""
         return self._render("what_matters.html", tradeoffs=list(self.registry.tradeoffs.values()),
-                            subtypes=list(self.registry.subtypes.values()))
+                            subtypes=list(self.registry.subtypes.values()), site=self.site,
+                            url=web_address(self.site.url, self.page.path or TOOL_PAGE))
 
     def support_contacts(self, country: str) -> Markup:
         contacts = [c for c in self.registry.support.values() if c.country == country]
