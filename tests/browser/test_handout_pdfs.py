@@ -47,20 +47,22 @@ def pages_text(pdf: Path) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf).pages]
 
 
-def ruled_line_rows(picture, least: float, most: float) -> int:
-    """Rows of a page picture holding a dark line whose longest unbroken run is between `least` and `most` of the
-    page's width: the lines to write on (half the text width), not table borders (full width) or short fields."""
+def paired_line_rows(picture, least: float = 0.33, most: float = 0.5) -> int:
+    """Rows of a page picture with two dark lines side by side, each between `least` and `most` of the page's
+    width: the lines to write questions and notes on. Table borders (full width) and fields (shorter) do not count."""
     grey = picture.convert("L")
     width, height = grey.size
     pixels = grey.tobytes()
     found, previous = 0, False
     for y in range(height):
-        row = pixels[y * width:(y + 1) * width]
-        longest = run = 0
-        for value in row:
-            run = run + 1 if value < 128 else 0
-            longest = max(longest, run)
-        hit = least * width <= longest <= most * width
+        runs, run = [], 0
+        for value in pixels[y * width:(y + 1) * width] + b"\xff":
+            if value < 128:
+                run += 1
+            elif run:
+                runs.append(run)
+                run = 0
+        hit = sum(least * width <= r <= most * width for r in runs) == 2
         found += hit and not previous
         previous = hit
     return found
@@ -111,7 +113,11 @@ def test_handout_prints_its_date_and_web_address_as_text(pdfs, site_url, handout
 @pytest.mark.parametrize("handout", SUBTYPE_HANDOUTS)
 def test_subtype_handout_puts_the_aim_and_urgent_box_first_and_the_fields_to_fill_in_last(pdfs, handout, paper):
     first, *rest = pages_text(pdfs / f"{handout}-{paper}.pdf")
-    assert "The aim of treatment:" in first and "Call your care team straight away" in first
+    registry = load_registry(REPO / "data")
+    first_medicines = {m for t in registry.treatments_for(handout) if "first" in t.lines for m in t.medicines}
+    alerts = [a for a in registry.alerts.values() if first_medicines & set(a.medicines)]
+    assert "The aim of treatment:" in first
+    assert first.count("Call your care team straight away") == len(alerts)
     assert "First treatment" in first and "How is it given, how often, and how long does it take?" in first
     last = rest[-1]
     for field in ("Option we talked about:", "Next appointment:", "Tests before next visit:", "My own questions",
@@ -125,7 +131,7 @@ def test_subtype_handout_has_ruled_lines_for_questions_and_notes(pdfs, handout, 
     document = pypdfium2.PdfDocument(pdfs / f"{handout}-{paper}.pdf")
     last = document[len(document) - 1].render(scale=1).to_pil()
     # Own questions and notes side by side: 3 lines each, at the same heights.
-    assert ruled_line_rows(last, 0.33, 0.5) >= 3
+    assert paired_line_rows(last) == 3
 
 
 @pytest.mark.parametrize("paper", PAPERS)
