@@ -1,6 +1,6 @@
 """Write data/evidence.yaml: the project's own record of the evidence entries data/ cites.
 
-Copies, from ../shared/evidence/ (facts.yaml and access.yaml), exactly the entries whose ids data/ names under
+Copies, from ../shared/evidence/ (facts, access, support and Korean cost files), exactly the entries whose ids data/ names under
 `fact:` or `facts:`. Run it after citing a new evidence id:
 
     .venv/bin/python scripts/make_evidence_record.py [--evidence-dir ../shared/evidence]

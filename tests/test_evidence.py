@@ -47,6 +47,7 @@ def test_every_cited_fact_is_in_the_record(registry):
     cited = {figure.fact for _, figure in all_figures(registry)}
     cited |= {f for m in registry.medicines.values() for f in m.given.facts}
     cited |= {f for a in registry.alerts.values() for f in a.facts} | {n.fact for n in registry.access.values()}
+    cited |= {contact.fact for contact in registry.support.values()}
     assert cited - set(registry.evidence) == set()
     assert set(registry.evidence) - cited == set(), "the record holds exactly the evidence data/ cites"
 

@@ -6,6 +6,7 @@ import pytest
 
 from mbc_guide import phrases
 from mbc_guide.cli import build_site
+from mbc_guide import clinic_sheet
 from mbc_guide.summaries import headline_result
 
 SUBTYPE_PAGES = ("her2-positive", "hr-positive-her2-negative", "triple-negative")
@@ -105,25 +106,28 @@ def test_urgent_box_is_identical_on_every_page_that_shows_it(built_site):
         boxes |= found
         pages += [page.relative_to(built_site).as_posix()] if found else []
     assert len(boxes) == 1
-    assert {"lung-inflammation.html", "handouts/lung-inflammation.html", "handouts/her2-positive.html"} <= set(pages)
+    assert {"lung-inflammation.html", "handouts/symptom-cards.html", "handouts/her2-positive.html"} <= set(pages)
 
 
 @pytest.mark.parametrize("subtype", SUBTYPE_PAGES)
-def test_subtype_handout_lists_every_option_with_its_study_result_and_the_questions(built_site, registry, subtype):
+def test_subtype_handout_shows_every_option_each_first_one_with_its_study_and_the_questions(built_site, registry, subtype):
     text = plain((built_site / "handouts" / f"{subtype}.html").read_text())
-    for treatment in registry.treatments_for(subtype):
-        assert phrases.sentence_case(treatment.name["en"]) + "." in text, treatment.id
-        headline = headline_result(registry, treatment)
-        if headline:
-            assert phrases.result_sentence(headline.trial, headline.result) in text, treatment.id
-            citation = text[text.index(f"({headline.trial.name} study, "):]
-            citation = citation[:citation.index(".)")]
-            assert ("; early result" in citation) == (headline.trial.status == "interim"), treatment.id
-            assert ("survival not known yet" in citation) == (headline.trial.overall_survival == "not_known_yet")
+    for table in clinic_sheet.first_options(registry, subtype):
+        for column in table.columns:
+            assert phrases.sentence_case(column.treatment.name["en"]) in text, column.treatment.id
+        for cell in filter(None, table.studies):
+            assert f"{cell.trial.name} study (reported" in text
+            for figure in cell.result.values.values():
+                assert f"({figure.value:g} months)" in text or f"{figure.value:g}" in text, (cell.trial.id, figure)
+            for caveat in clinic_sheet.caveats(cell.trial):
+                assert caveat in text[text.index(f"{cell.trial.name} study (reported"):], (cell.trial.id, caveat)
+    for treatment in clinic_sheet.later_options(registry, subtype):
+        assert phrases.sentence_case(treatment.name["en"]) + ":" in text, treatment.id
     for question in registry.subtypes[subtype].questions:
         assert question["en"] in text
-    assert "It does not say which one is right for you" in text
-    assert "Results from different studies cannot be compared" in text
+    assert "The aim of treatment:" in text and "does not say which option is right for you" in text
+    for field in ("Option we talked about:", "Next appointment:", "Tests before next visit:", "My own questions", "Notes"):
+        assert field in text, field
 
 
 def test_handout_index_links_every_handout_page_and_no_pdf_a_pages_build_did_not_make(built_site):
@@ -137,13 +141,14 @@ def test_handout_index_links_every_handout_page_and_no_pdf_a_pages_build_did_not
     assert linked == []
 
 
-def test_symptom_card_names_every_medicine_its_alert_covers(built_site, registry):
-    text = plain((built_site / "handouts" / "lung-inflammation.html").read_text())
-    alert = registry.alerts["lung-inflammation"]
-    for medicine in alert.medicines:
-        assert registry.medicines[medicine].name["en"] in text
-    for item in alert.tell_them:
-        assert phrases.sentence_case(item["en"]) + ":" in text
+def test_symptom_card_sheet_has_a_card_per_alert_naming_every_medicine_it_covers(built_site, registry):
+    html = (built_site / "handouts" / "symptom-cards.html").read_text()
+    assert html.count('class="pocket-card"') == len(registry.alerts)
+    for alert in registry.alerts.values():
+        card = plain(html[html.index(f'id="card-{alert.id}"'):].split("</section>")[0])
+        for medicine in alert.medicines:
+            assert registry.medicines[medicine].name["en"] in card
+        assert "My care team's phone:" in card and "In an emergency, call 119 (Korea)" in card
 
 
 def test_sources_page_lists_every_source_with_the_pages_that_use_it(built_site, registry):

@@ -215,11 +215,11 @@ def test_a_wrong_front_matter_value_names_its_key(project_copy, capsys):
 
 
 def test_a_handout_page_without_a_handout_macro_is_refused(project_copy, capsys):
-    page = project_copy / "content" / "handouts" / "lung-inflammation.md"
-    page.write_text(page.read_text().replace('{{ symptom_card("lung-inflammation") }}', "Call your care team."))
+    page = project_copy / "content" / "handouts" / "symptom-cards.md"
+    page.write_text(page.read_text().replace("{{ symptom_cards() }}", "Call your care team."))
     assert failed_build_errors(project_copy, capsys) == [
-        "content/handouts/lung-inflammation.md:1: a handout page shows its sheet with handout(subtype) or "
-        "symptom_card(alert), which print the date, web address, QR code and care team box; add one of them"]
+        "content/handouts/symptom-cards.md:1: a handout page shows its sheet with handout(subtype) or "
+        "symptom_cards(), which print the date, web address, QR code and care team box; add one of them"]
 
 
 @pytest.mark.parametrize("folder, name", [("content", "about.md"), ("data", "glossary.yaml"), (".", "mkdocs.yml")])

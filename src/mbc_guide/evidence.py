@@ -16,7 +16,7 @@ import yaml
 from .errors import DataError
 
 RECORD_FILE = "evidence.yaml"
-EVIDENCE_FILES = ("facts.yaml", "access.yaml")
+EVIDENCE_FILES = ("facts.yaml", "access.yaml", "support.yaml", "kr_costs.yaml")
 RECORD_FIELDS = ("value", "unit", "claim", "arm", "comparator", "caveat", "source", "quote", "primary")
 SOURCE_FIELDS = ("title", "where", "date", "url_or_doi")
 PRIMARY_FIELDS = ("title", "journal", "year", "doi_or_pmid")

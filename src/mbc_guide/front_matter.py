@@ -24,7 +24,7 @@ class FrontMatter(Strict):
     reference: bool = False
     not_figures: list[str] = []
     words_on_page: bool = True
-    template: Literal["handout.html"] | None = None
+    template: Literal["handout.html", "tool.html"] | None = None  # the page templates in overrides/
     search: SearchSettings | None = None
     render_macros: bool = True
     hide: list[Literal["navigation", "toc", "footer"]] = []

@@ -10,6 +10,9 @@ from urllib.parse import urljoin
 import segno
 
 HANDOUT_FOLDER = "handouts"
+# The sheet of pocket symptom cards, and the "What matters to me" tool, that "Get ready for your visit" links.
+CARDS_PAGE = f"{HANDOUT_FOLDER}/symptom-cards.md"
+TOOL_PAGE = "what-matters-to-me.md"
 # Paper sizes as Chromium names them, keyed by the suffix of the PDF's file name.
 PAPERS = {"a4": "A4", "letter": "Letter"}
 

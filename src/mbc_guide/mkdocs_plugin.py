@@ -38,7 +38,7 @@ from .reviews import allow_overdue, review_problems, reviews_due_soon
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
 OVERLAY_FOLDER = "_preview"  # where the preview writes its error overlay (preview.py)
-HANDOUT_MACROS = ("handout", "symptom_card")
+HANDOUT_MACROS = ("handout", "symptom_cards")
 
 
 class GuideConfig(Config):
@@ -197,7 +197,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             return []
         if set(self.call_lines) & set(HANDOUT_MACROS):
             return []
-        return [Finding(path, 1, "a handout page shows its sheet with handout(subtype) or symptom_card(alert), which "
+        return [Finding(path, 1, "a handout page shows its sheet with handout(subtype) or symptom_cards(), which "
                                  "print the date, web address, QR code and care team box; add one of them")]
 
     def _lint(self, path: str, markdown: str, meta: dict[str, Any], first_line: int) -> list[Finding]:

@@ -281,6 +281,30 @@ class KeyFact(Strict):
     unit: Literal["months", "percent", "years"]
 
 
+class Tradeoff(Strict):
+    """One question of the "What matters to me" tool: the reader picks one answer; none is right or wrong."""
+
+    id: Id
+    question: Text
+    choices: list[Text] = Field(min_length=2)
+
+
+class SupportContact(Strict):
+    """A helpline, emergency number or website for one country, copied from shared/evidence/support.yaml."""
+
+    id: Id
+    fact: Id
+    country: Literal["kr", "us", "uk"]
+    kind: Literal["emergency", "helpline", "website"]
+    name: Text
+    value: PlainText
+    what: Text
+    hours: Text | None = Field(None, description="only where the evidence gives current hours")
+    checked: dt.date = Field(description="the day the number was checked against the evidence")
+    source_title: PlainText
+    url: Annotated[str | None, Field(pattern=r"^https://")] = None
+
+
 class PageReview(Strict):
     page: str
     last_reviewed: dt.date
@@ -300,7 +324,7 @@ class EvidenceEntry(Strict):
     scripts/make_evidence_record.py: figures in data/ are checked against it in every build."""
 
     id: Id
-    file: Literal["facts.yaml", "access.yaml"] = Field(description="the file of ../shared/evidence/ it was copied from")
+    file: Literal["facts.yaml", "access.yaml", "support.yaml", "kr_costs.yaml"] = Field(description="the file of ../shared/evidence/ it was copied from")
     value: Number | str | None = Field(description="the figure (null for text-only facts)")
     unit: str | None = None
     claim: str = Field(description="what the figure counts, in one sentence")
@@ -327,4 +351,6 @@ DATA_FILES: dict[str, type[Strict]] = {
     "access": AccessNote,
     "key_facts": KeyFact,
     "evidence": EvidenceEntry,
+    "tradeoffs": Tradeoff,
+    "support": SupportContact,
 }

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .handouts import PAPERS, Handout, qr_code_svg, web_address
+from . import clinic_sheet
+from .handouts import CARDS_PAGE, PAPERS, TOOL_PAGE, Handout, qr_code_svg, web_address
 from .models import Source, Trial
 from .registry import Registry
 from .rendering import render_component
@@ -17,6 +18,7 @@ from .summaries import HeadlineResult, OptionGroup, headline_result, option_grou
 
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
 USED_BY_MARKER = "<!-- used-by:{} -->"
+SUPPORT_COUNTRIES = {"kr": "Korea", "us": "United States", "uk": "United Kingdom"}
 USED_BY_PATTERN = re.compile(re.escape(USED_BY_MARKER).replace(r"\{\}", "([a-z0-9-]+)"))
 
 
@@ -65,8 +67,11 @@ class GuideMacros:
         "key_fact",
         "side_effect_picture",
         "handout",
-        "symptom_card",
+        "symptom_cards",
         "handout_list",
+        "get_ready",
+        "what_matters",
+        "support_contacts",
     )
 
     def exposed(self) -> dict[str, object]:
@@ -154,25 +159,66 @@ class GuideMacros:
                             marker=USED_BY_MARKER)
 
     def handout(self, subtype: str) -> Markup:
-        """A subtype's options at a glance, for print: options, what a study found, urgent symptoms, questions."""
+        """A subtype's handout for a clinic talk: first options side by side on page 1, the rest on page 2."""
         chosen = self.registry.get("subtypes", subtype)
-        groups, headlines = self._groups_with_headlines(subtype)
-        medicines = [m for group in groups for t in group.treatments for m in t.medicines]
-        alerts = {a.id: a for m in medicines for a in self.registry.alert_for_medicine(m)}
-        return self._render("subtype_handout.html", subtype=chosen, groups=groups, headlines=headlines,
-                            alerts=list(alerts.values()), head=self._handout_head(chosen.page),
-                            sources_url=self._sources_url())
+        first = clinic_sheet.first_options(self.registry, subtype)
+        later = clinic_sheet.later_options(self.registry, subtype)
+        alerts = self._alerts_for([t for table in first for t in (c.treatment for c in table.columns)])
+        return self._render("subtype_handout.html", subtype=chosen, first=first, later=later, alerts=alerts,
+                            clinic=clinic_sheet, head=self._handout_head(chosen.page),
+                            sources_url=self._sources_url(), support_url=web_address(self.site.url, "support.md"))
 
-    def symptom_card(self, alert: str) -> Markup:
-        chosen = self.registry.get("alerts", alert)
-        medicines = [self.registry.get("medicines", m) for m in chosen.medicines]
-        return self._render("symptom_card.html", alert=chosen, medicines=medicines,
-                            head=self._handout_head(chosen.page), sources_url=self._sources_url())
+    def symptom_cards(self) -> Markup:
+        """A sheet of pocket cards, one per urgent-symptom entry in data, each with the medicines it is for."""
+        cards = [(alert, [self.registry.get("medicines", m) for m in alert.medicines])
+                 for alert in self.registry.alerts.values()]
+        emergency = [c for c in self.registry.support.values() if c.kind == "emergency"]
+        return self._render("symptom_cards.html", cards=cards, head=self._handout_head(self.page.path),
+                            sources_url=self._sources_url(), emergency=emergency, country_names=SUPPORT_COUNTRIES)
+
+    def get_ready(self, subtype: str | None = None, treatment: str | None = None) -> Markup:
+        """Links to what helps before a visit: the subtype's handout, the symptom cards its medicines need, the tool."""
+        chosen = self.registry.get("subtypes", subtype) if subtype else None
+        treatments = ([self.registry.get("treatments", treatment)] if treatment
+                      else self.registry.treatments_for(subtype) if subtype else [])
+        alerts = self._alerts_for(treatments) if treatments else list(self.registry.alerts.values())
+        handout = next((h for h in self.site.handouts if chosen and h.page == f"handouts/{chosen.id}.md"), None)
+        tool = TOOL_PAGE + (f"?subtype={chosen.id}" if chosen else "")
+        return self._render("get_ready.html", subtype=chosen, alerts=alerts, handout=handout and {
+            "html": self._relative(handout.html), "pdfs": {PAPERS[p]: self._relative(handout.pdf(p)) for p in PAPERS} if self.site.pdfs else {}},
+            cards=self._relative(CARDS_PAGE.replace(".md", ".html")), tool=self._relative(tool.replace(".md", ".html")),
+            handouts=self._relative("handouts/index.html"), alert_names={a.id: self._alert_name(a) for a in alerts})
+
+    def _alert_name(self, alert) -> dict[str, str]:
+        """What a symptom card is about: the side effect whose alert it is, else the medicines it is for."""
+        effect = next((e for e in self.registry.effects.values() if e.alert == alert.id), None)
+        if effect:
+            return effect.name
+        names = [self.registry.get("medicines", m).name["en"] for m in alert.medicines]
+        return {"en": "card for " + ", ".join(names)}
+
+    def what_matters(self) -> Markup:
+        """The "What matters to me" form: a question per tradeoff, suggested questions by subtype, the reader's own."""
+        return self._render("what_matters.html", tradeoffs=list(self.registry.tradeoffs.values()),
+                            subtypes=list(self.registry.subtypes.values()), site=self.site,
+                            url=web_address(self.site.url, self.page.path or TOOL_PAGE))
+
+    def support_contacts(self, country: str) -> Markup:
+        contacts = [c for c in self.registry.support.values() if c.country == country]
+        if not contacts:
+            raise LookupError(f"no support contacts in data for country {country!r}; use kr, us or uk")
+        return self._render("support_contacts.html", contacts=contacts)
+
+    def _alerts_for(self, treatments: list) -> list:
+        medicines = [m for t in treatments for m in t.medicines]
+        return list({a.id: a for m in medicines for a in self.registry.alert_for_medicine(m)}.values())
+
+    def _relative(self, target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(self.page.path) or ".")
 
     def handout_list(self) -> Markup:
-        here = posixpath.dirname(self.page.path) or "."
-        links = [{"title": h.title, "html": posixpath.relpath(h.html, here),
-                  "pdfs": {PAPERS[paper]: posixpath.relpath(h.pdf(paper), here) for paper in PAPERS} if self.site.pdfs else {}}
+        links = [{"title": h.title, "html": self._relative(h.html),
+                  "pdfs": {PAPERS[paper]: self._relative(h.pdf(paper)) for paper in PAPERS} if self.site.pdfs else {}}
                  for h in self.site.handouts]
         return self._render("handout_list.html", handouts=links)
 
@@ -181,7 +227,7 @@ class GuideMacros:
         return web_address(self.site.url, "sources.md")
 
     def _handout_head(self, about_page: str) -> Markup:
-        """Date, review dates, web address as text and QR code, PDF links and the care team box."""
+        """Date, review dates, web address as text and QR code, and PDF links."""
         url = web_address(self.site.url, about_page)
         handout = next((h for h in self.site.handouts if h.page == self.page.path), None)
         pdfs = {PAPERS[paper]: posixpath.basename(handout.pdf(paper)) for paper in PAPERS} if handout and self.site.pdfs else {}

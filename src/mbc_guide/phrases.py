@@ -81,7 +81,8 @@ def bars(trial: Trial, result: Result) -> list[Bar]:
 
 def median_caption(result: Result) -> str:
     what = f" {MEDIAN_MEANINGS[result.measure]}".rstrip()
-    return f"Each bar shows the median: half of the people lived longer than this{what}."
+    return (f"Each bar shows the median: half of the people lived longer than this{what}. "
+            "A median is the middle, not a limit: many people live longer than it.")
 
 
 def rate_in_words(percent: float | None) -> str:

@@ -13,7 +13,7 @@ from .errors import DataError, DataErrors
 from .figure_checks import figure_errors
 from .loading import Entries, Located, load_data
 from .models import (
-    TIMED_MEASURES, AccessNote, Alert, EvidenceEntry, KeyFact, Effect, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
+    TIMED_MEASURES, AccessNote, Alert, EvidenceEntry, KeyFact, Effect, SupportContact, Tradeoff, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
 )
 
 
@@ -44,6 +44,8 @@ class Registry:
     access: dict[str, AccessNote] = field(default_factory=dict)
     key_facts: dict[str, KeyFact] = field(default_factory=dict)
     evidence: dict[str, EvidenceEntry] = field(default_factory=dict)
+    tradeoffs: dict[str, Tradeoff] = field(default_factory=dict)
+    support: dict[str, SupportContact] = field(default_factory=dict)
     # Where each entry came from, for errors found after loading (e.g. an overdue review).
     located: dict[tuple[str, str], Located] = field(default_factory=dict)
 
@@ -179,6 +181,8 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
         yield from refers("medicines", entry.medicine, ("medicine",))
         for i, treatment in enumerate(entry.treatments):
             yield from refers("treatments", treatment, ("treatments", i))
+    elif isinstance(entry, SupportContact):
+        yield from refers("evidence", entry.fact, ("fact",))
     elif isinstance(entry, Effect):
         yield from refers("alerts", entry.alert, ("alert",))
     elif isinstance(entry, Alert):

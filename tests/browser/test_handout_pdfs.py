@@ -1,5 +1,5 @@
 """Handout PDFs as nurses print them: at most 2 pages on A4 and Letter, 12 pt or larger, with the date, the web
-address as text and a QR code that reads back as that address."""
+address as text and a QR code that reads back as that address; subtype handouts with fields and lines to write on."""
 import datetime as dt
 import math
 from pathlib import Path
@@ -16,6 +16,7 @@ from mbc_guide.registry import load_registry
 
 REPO = Path(__file__).resolve().parents[2]
 HANDOUTS = sorted(p.stem for p in (REPO / "content" / "handouts").glob("*.md") if is_handout(f"handouts/{p.name}"))
+SUBTYPE_HANDOUTS = [h for h in HANDOUTS if h != "symptom-cards"]
 # Page sizes in points (1/72 inch).
 PAPER_POINTS = {"a4": (595.3, 841.9), "letter": (612, 792)}
 SMALLEST_TEXT_PT = 12
@@ -34,11 +35,37 @@ def site_url():
 
 
 def page_explained(handout: str) -> str:
-    """The web page a handout summarises: its subtype's page, or its alert's page."""
-    registry = load_registry(REPO / "data")
-    explained = registry.subtypes.get(handout) or registry.alerts.get(handout)
-    assert explained, f"handout {handout!r} is named after neither a subtype nor an alert"
+    """The web page a handout points to: its subtype's page; the symptom card sheet points to itself."""
+    if handout == "symptom-cards":
+        return "handouts/symptom-cards.md"
+    explained = load_registry(REPO / "data").subtypes.get(handout)
+    assert explained, f"handout {handout!r} is not named after a subtype"
     return explained.page
+
+
+def pages_text(pdf: Path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf).pages]
+
+
+def paired_line_rows(picture, least: float = 0.33, most: float = 0.5) -> int:
+    """Rows of a page picture with two dark lines side by side, each between `least` and `most` of the page's
+    width: the lines to write questions and notes on. Table borders (full width) and fields (shorter) do not count."""
+    grey = picture.convert("L")
+    width, height = grey.size
+    pixels = grey.tobytes()
+    found, previous = 0, False
+    for y in range(height):
+        runs, run = [], 0
+        for value in pixels[y * width:(y + 1) * width] + b"\xff":
+            if value < 128:
+                run += 1
+            elif run:
+                runs.append(run)
+                run = 0
+        hit = sum(least * width <= r <= most * width for r in runs) == 2
+        found += hit and not previous
+        previous = hit
+    return found
 
 
 def text_sizes(reader: pypdf.PdfReader) -> dict[float, int]:
@@ -77,9 +104,42 @@ def test_handout_text_is_12_pt_or_larger(pdfs, handout, paper):
 def test_handout_prints_its_date_and_web_address_as_text(pdfs, site_url, handout):
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(pdfs / f"{handout}-a4.pdf").pages)
     joined = "".join(text.split())  # a long address wraps across lines
-    assert f"Printed on {dt.date.today().strftime('%-d %B %Y')}" in " ".join(text.split())
+    assert f"Made on {dt.date.today().strftime('%-d %B %Y')}" in " ".join(text.split())
     assert web_address(site_url, page_explained(handout)) in joined
-    assert "Next check due" in text and "My care team" in text
+    assert "Next check due" in text
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("handout", SUBTYPE_HANDOUTS)
+def test_subtype_handout_puts_the_aim_and_urgent_box_first_and_the_fields_to_fill_in_last(pdfs, handout, paper):
+    first, *rest = pages_text(pdfs / f"{handout}-{paper}.pdf")
+    registry = load_registry(REPO / "data")
+    first_medicines = {m for t in registry.treatments_for(handout) if "first" in t.lines for m in t.medicines}
+    alerts = [a for a in registry.alerts.values() if first_medicines & set(a.medicines)]
+    assert "The aim of treatment:" in first
+    assert first.count("Call your care team straight away") == len(alerts)
+    assert "First treatment" in first and "How is it given, how often, and how long does it take?" in first
+    last = rest[-1]
+    for field in ("Option we talked about:", "Next appointment:", "Tests before next visit:", "My own questions",
+                  "Notes", "My care team", "Name:", "Phone:", "Out of hours:", "Helplines:"):
+        assert field in last, field
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("handout", SUBTYPE_HANDOUTS)
+def test_subtype_handout_has_ruled_lines_for_questions_and_notes(pdfs, handout, paper):
+    document = pypdfium2.PdfDocument(pdfs / f"{handout}-{paper}.pdf")
+    last = document[len(document) - 1].render(scale=1).to_pil()
+    # Own questions and notes side by side: 3 lines each, at the same heights.
+    assert paired_line_rows(last) == 3
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_symptom_card_sheet_prints_a_card_per_alert(pdfs, paper):
+    text = " ".join(pages_text(pdfs / f"symptom-cards-{paper}.pdf"))
+    registry = load_registry(REPO / "data")
+    assert text.count("My care team's phone:") == len(registry.alerts)
+    assert text.count("Call your care team straight away") == len(registry.alerts)
 
 
 @pytest.mark.parametrize("paper", PAPERS)

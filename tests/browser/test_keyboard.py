@@ -16,8 +16,13 @@ MARK_REACHABLE = """
   const candidates = document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])');
   let count = 0;
+  const radioGroups = new Set();  // Tab stops once in a group of radio buttons; arrow keys move inside it
   for (const element of candidates) {
     if (element.tabIndex < 0 || element.disabled || element.closest('[hidden], [inert]')) continue;
+    if (element.type === 'radio') {
+      if (radioGroups.has(element.name)) continue;
+      radioGroups.add(element.name);
+    }
     if (element.closest('details:not([open])') && element.tagName !== 'SUMMARY') continue;
     if (!element.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
     const box = element.getBoundingClientRect();

@@ -1,0 +1,177 @@
+"""What a handout for a clinic talk shows about each first option, side by side: how and how often it is given,
+time in the chair, the main side effects with how many people had them, hair loss, and what the study found.
+
+Where two options shown together were compared in one study, that study's figures are used for both
+(showing-numbers rule 8), and the study is shown once across both columns.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .models import Effect, Figure, Result, Treatment, Trial
+from .numbers import format_number, months_in_words
+from .phrases import arm_labels, sentence_case
+from .registry import Registry
+from .summaries import option_groups
+
+# Side effects with their own row (hair loss) or counted another way (serious side effects of any kind).
+NOT_IN_EFFECT_LIST = ("hair-loss", "serious")
+MOST_EFFECTS = 4
+DURATION = re.compile(r"\b(minutes?|hours?)\b")
+SENTENCE_END = re.compile(r"(?<=\.)\s+")
+
+
+@dataclass(frozen=True)
+class EffectCount:
+    effect: Effect
+    figure: Figure
+
+    @property
+    def short_name(self) -> str:
+        """'feeling sick', without the medical word in brackets: the sheet is narrow, and the page has both."""
+        return self.effect.name["en"].split(" (")[0]
+
+
+@dataclass(frozen=True)
+class OptionColumn:
+    treatment: Treatment
+    trial: Trial | None  # the study whose figures this column shows
+    chair_time: list[str]
+    effects: list[EffectCount]
+    hair_loss: Figure | None
+
+
+@dataclass(frozen=True)
+class StudyCell:
+    """What one study found, under the columns of the options it compared (`span` columns wide)."""
+
+    trial: Trial
+    result: Result
+    span: int
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    line: str
+    topic: str | None
+    columns: list[OptionColumn]
+    studies: list[StudyCell | None]
+
+    @property
+    def from_different_studies(self) -> bool:
+        return len({column.trial.id for column in self.columns if column.trial}) > 1
+
+
+def first_options(registry: Registry, subtype: str) -> list[SideBySide]:
+    """The first-treatment groups of a subtype, each as columns side by side."""
+    tables = []
+    for group in option_groups(registry, subtype):
+        if group.line != "first":
+            continue
+        shown = [t.id for t in group.treatments]
+        columns = _same_effects([_column(registry, t, study_for(registry, t, shown)) for t in group.treatments])
+        tables.append(SideBySide(group.line, group.topic, columns, _study_cells(columns)))
+    return tables
+
+
+def later_options(registry: Registry, subtype: str) -> list[Treatment]:
+    """Every option that is not a first treatment, in page order, each once."""
+    later = [t for group in option_groups(registry, subtype) if group.line != "first" for t in group.treatments]
+    return list({t.id: t for t in later}.values())
+
+
+def study_for(registry: Registry, treatment: Treatment, shown: list[str]) -> Trial | None:
+    """The study that compared this option with another one shown beside it; else its first study with it as an arm."""
+    trials = [registry.get("trials", t) for t in treatment.trials]
+    own = [t for t in trials if any(arm.treatment == treatment.id for arm in t.arms) and t.results]
+    comparing = [t for t in own if any(arm.treatment in shown and arm.treatment != treatment.id for arm in t.arms)]
+    return (comparing or own or [None])[0]
+
+
+def chair_time(registry: Registry, treatment: Treatment) -> list[str]:
+    """For each medicine given at the clinic, the first sentence of how it is given that says how long it takes."""
+    sentences = []
+    for medicine_id in treatment.medicines:
+        medicine = registry.get("medicines", medicine_id)
+        if medicine.given.route == "pill":
+            continue
+        timed = [s for detail in medicine.given.details for s in SENTENCE_END.split(detail["en"]) if DURATION.search(s)]
+        if timed:
+            sentences.append(f"{sentence_case(medicine.name['en'])}: {timed[0][:1].lower()}{timed[0][1:]}")
+    return sentences
+
+
+def caveats(trial: Trial) -> list[str]:
+    """What a study's figures cannot say yet, in a few words: printed wherever its figures go."""
+    words = []
+    if trial.status == "interim":
+        words.append("Early result: it may change.")
+    if trial.overall_survival == "not_known_yet":
+        words.append("Not known yet if people live longer.")
+    if trial.kind == "subgroup":
+        words.append("From a smaller group within the study.")
+    elif trial.kind == "single_arm":
+        words.append("The study had no comparison group.")
+    return words
+
+
+def _column(registry: Registry, treatment: Treatment, trial: Trial | None) -> OptionColumn:
+    effects: list[EffectCount] = []
+    hair_loss = None
+    arm = next((a.id for a in trial.arms if a.treatment == treatment.id), None) if trial else None
+    for rate in registry.side_effect_rates(trial.id) if arm else []:
+        if rate.severity != "any" or arm not in rate.values:
+            continue
+        if rate.effect == "hair-loss":
+            hair_loss = rate.values[arm]
+        elif rate.effect not in NOT_IN_EFFECT_LIST:
+            effects.append(EffectCount(registry.get("effects", rate.effect), rate.values[arm]))
+    return OptionColumn(treatment, trial, chair_time(registry, treatment), effects, hair_loss)
+
+
+def _same_effects(columns: list[OptionColumn]) -> list[OptionColumn]:
+    """Every column lists the same side effects in the same order, so arms of one study line up: effects with an
+    urgent box first, then the most common in any column, up to MOST_EFFECTS."""
+    highest: dict[str, tuple[bool, float]] = {}
+    for count in (count for column in columns for count in column.effects):
+        rank = (count.effect.alert is None, -count.figure.value)
+        highest[count.effect.id] = min(highest.get(count.effect.id, rank), rank)
+    chosen = sorted(highest, key=highest.__getitem__)[:MOST_EFFECTS]
+    return [replace(column, effects=sorted((c for c in column.effects if c.effect.id in chosen),
+                                           key=lambda c: chosen.index(c.effect.id))) for column in columns]
+
+
+def _study_cells(columns: list[OptionColumn]) -> list[StudyCell | None]:
+    """One cell per study: neighbouring columns with the same study share one cell."""
+    cells: list[StudyCell | None] = []
+    previous: StudyCell | None = None
+    for column in columns:
+        if previous and column.trial and column.trial.id == previous.trial.id:
+            cells[-1] = previous = StudyCell(previous.trial, previous.result, previous.span + 1)
+            continue
+        previous = StudyCell(column.trial, column.trial.results[0], 1) if column.trial else None
+        cells.append(previous)
+    return cells
+
+
+@dataclass(frozen=True)
+class ArmValue:
+    label: str
+    words: str
+
+
+# A median, in words for a narrow column: the time half of the people reached, or longer.
+MEDIAN_LEADS = {
+    "pfs_median": "Half of the people had no growth or spread for at least:",
+    "os_median": "Half of the people lived for at least:",
+    "brain_pfs_median": "Half of the people had no growth of their cancer in the brain for at least:",
+}
+
+
+def median_lines(trial: Trial, result: Result) -> tuple[str, list[ArmValue]]:
+    """A median result as a lead-in and one short line per arm, for narrow columns."""
+    lead = MEDIAN_LEADS[result.measure]
+    labels = arm_labels(trial)
+    return lead, [ArmValue(labels[arm], f"{months_in_words(f.value)} ({format_number(f.value)} months)")
+                  for arm, f in result.values.items()]

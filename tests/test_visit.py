@@ -1,0 +1,131 @@
+"""Getting ready for a visit: the clinic-talk handout's columns, the support numbers against the evidence,
+the "Get ready" box, the "What matters to me" form and the support page, as built."""
+import os
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mbc_guide import clinic_sheet
+
+REPO = Path(__file__).resolve().parent.parent
+EVIDENCE = Path(os.environ.get("MBC_EVIDENCE_DIR", REPO.parent / "shared" / "evidence"))
+
+
+def plain(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_options_one_study_compared_share_that_study_and_list_the_same_side_effects(registry):
+    her2 = clinic_sheet.first_options(registry, "her2-positive")[0]
+    assert [c.treatment.id for c in her2.columns] == ["tdxd-pertuzumab", "thp"]
+    # THP's own first study is CLEOPATRA; beside the option DESTINY-Breast09 compared it with, it shows that study.
+    assert [c.trial.id for c in her2.columns] == ["destiny-breast09", "destiny-breast09"]
+    assert [(cell.trial.id, cell.span) for cell in her2.studies] == [("destiny-breast09", 2)]
+    assert not her2.from_different_studies
+    effects = [[count.effect.id for count in column.effects] for column in her2.columns]
+    assert effects[0] == effects[1] and effects[0][0] == "ild" and len(effects[0]) == clinic_sheet.MOST_EFFECTS
+    assert all(column.hair_loss for column in her2.columns)
+
+
+def test_an_option_alone_shows_its_own_first_study(registry):
+    thp = registry.treatments["thp"]
+    assert clinic_sheet.study_for(registry, thp, ["thp"]).id == "cleopatra"
+
+
+def test_options_from_different_studies_say_so(registry):
+    hr = clinic_sheet.first_options(registry, "hr-positive-her2-negative")[0]
+    assert hr.from_different_studies
+    assert [cell.span for cell in hr.studies] == [1] * len(hr.columns)
+
+
+def test_time_in_the_chair_comes_from_drips_and_injections_only(registry):
+    assert clinic_sheet.chair_time(registry, registry.treatments["tdxd-pertuzumab"]) == [
+        "Trastuzumab deruxtecan: the first drip takes about 90 minutes.",
+        "Pertuzumab: the first drip takes about 60 minutes."]
+    assert clinic_sheet.chair_time(registry, registry.treatments["elacestrant-pill"]) == []
+
+
+def test_caveats_follow_the_study(registry):
+    assert clinic_sheet.caveats(registry.trials["destiny-breast09"]) == [
+        "Early result: it may change.", "Not known yet if people live longer."]
+
+
+def test_later_options_are_every_option_that_is_not_a_first_one(registry):
+    later = clinic_sheet.later_options(registry, "her2-positive")
+    assert [t.id for t in later] == ["palbociclib-maintenance", "tdxd-later", "tucatinib-combination"]
+
+
+def test_every_support_number_equals_its_evidence_entry(registry):
+    evidence = {entry["id"]: entry for entry in yaml.safe_load((EVIDENCE / "support.yaml").read_text())}
+    for contact in registry.support.values():
+        entry = evidence.get(contact.fact)
+        assert entry, f"{contact.id}: no evidence entry {contact.fact!r}"
+        assert contact.value == str(entry["value"]), contact.id
+        assert contact.country == entry["country"].lower(), contact.id
+        assert contact.checked.isoformat() == entry["added"], contact.id
+    assert {c.country for c in registry.support.values() if c.kind == "emergency"} == {"kr", "us", "uk"}
+
+
+def test_get_ready_box_links_the_handout_the_cards_and_the_tool(built_site):
+    support = (built_site / "support.html").read_text()
+    box = support[support.index('class="get-ready"'):].split("</aside>")[0]
+    assert 'href="handouts/index.html"' in box and 'href="what-matters-to-me.html"' in box
+    assert 'href="handouts/symptom-cards.html#card-lung-inflammation"' in box
+    lung = (built_site / "lung-inflammation.html").read_text()
+    assert 'href="handouts/symptom-cards.html#card-lung-inflammation"' in lung
+
+
+def test_get_ready_for_a_subtype_links_its_handout_pdfs_and_presets_the_tool(registry):
+    from mbc_guide.handouts import Handout
+    from mbc_guide.page_macros import GuideMacros, SiteFacts
+    from mbc_guide.rendering import component_environment
+
+    site = SiteFacts(name="Guide", url="https://example.org/", handouts=[Handout("handouts/her2-positive.md", "HER2")],
+                     pdfs=True)
+    macros = GuideMacros(registry, component_environment(REPO / "overrides" / "components"), site)
+    macros.start_page("options/tdxd-pertuzumab.md")
+    html = str(macros.get_ready("her2-positive", treatment="tdxd-pertuzumab"))
+    assert 'href="../handouts/her2-positive.html"' in html and 'href="../handouts/her2-positive-a4.pdf"' in html
+    assert 'href="../what-matters-to-me.html?subtype=her2-positive"' in html
+    assert 'href="../handouts/symptom-cards.html#card-lung-inflammation"' in html
+    macros.start_page("options/palbociclib-hormone.md")
+    assert "symptom-cards" not in str(macros.get_ready("hr-positive-her2-negative", treatment="palbociclib-hormone"))
+
+
+def test_what_matters_form_has_a_labelled_group_per_tradeoff_and_the_questions_of_every_subtype(built_site, registry):
+    html = (built_site / "what-matters-to-me.html").read_text()
+    form = html[html.index("<form class=\"what-matters\""):]
+    form = form[:form.index("</form>")]
+    for tradeoff in registry.tradeoffs.values():
+        assert f"<legend>{tradeoff.question['en']}</legend>" in form
+        assert form.count(f'name="{tradeoff.id}"') == len(tradeoff.choices)
+    for subtype in registry.subtypes.values():
+        for question in subtype.questions:
+            assert question["en"] in unescape(form)
+    assert '<label for="what-matters-own-questions">' in form and '<button type="reset"' in form
+    assert "Your answers stay on this device." in plain(form) and "sent anywhere" in plain(form)
+    # No inline script: a strict Content-Security-Policy without 'unsafe-inline' is coming.
+    assert 'src="assets/javascripts/what-matters.js"' in html
+
+
+@pytest.mark.parametrize("page", ["what-matters-to-me.html", "handouts/her2-positive.html"])
+def test_our_templates_load_their_scripts_from_files_not_inline(built_site, page):
+    html = (built_site / page).read_text()
+    assert "beforeprint" not in html and "mbc-guide:what-matters" not in html
+    assert re.search(r'<script src="[./]*assets/javascripts/handout.js"></script>', html)
+
+
+def test_support_page_lists_every_country_with_the_day_each_number_was_checked(built_site, registry):
+    text = plain((built_site / "support.html").read_text())
+    for contact in registry.support.values():
+        assert f"{contact.name['en']}: {contact.value}" in text, contact.id
+    assert text.count("Checked on 30 November 2026") == len(registry.support)
+    assert "alongside cancer treatment" in text and "It is not only for the end of life" in text
+
+
+def test_median_pictures_say_many_people_live_longer(built_site):
+    text = plain((built_site / "her2-positive.html").read_text())
+    assert "many people live longer than it" in text
