@@ -5,6 +5,7 @@ Errors print one line each (file:line: field: message) and never a traceback; a 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from .building import build_site
 from .errors import DataErrors
 from .lint import HIGHEST_GRADE, TARGET_GRADE
+from .publishing import PUBLISH_VARIABLE
 from .registry import load_registry
 
 
@@ -53,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     build_command.add_argument("--site-dir", type=Path, default=Path("site"))
     build_command.add_argument("--pdfs", action="store_true", help="also print every handout to PDF (needs Chromium)")
+    build_command.add_argument("--publish", action="store_true",
+                               help="a build to publish: refuses placeholders for the publisher and the site address")
     lint_command = commands.add_parser("lint", help="check every page and data file without publishing anything")
     lint_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     serve_command = commands.add_parser("serve", help="live preview that rebuilds when you save")
@@ -71,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "serve":
         from .preview import serve
         return serve(arguments.config, port=arguments.port)
+    if arguments.publish:
+        os.environ[PUBLISH_VARIABLE] = "1"
     result = build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
     if result is not None:
         for warning in result.warnings:

@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from jinja2 import Environment
 from markupsafe import Markup
 
+from . import phrases
 from .handouts import PAPERS, Handout, qr_code_svg, web_address
 from .models import Source, Trial
 from .registry import Registry
 from .rendering import render_component
-from .summaries import HeadlineResult, OptionGroup, headline_result, option_groups, rate_rows
+from .summaries import (HeadlineResult, OptionGroup, different_studies, headlines_side_by_side, option_groups,
+                        rate_rows)
 
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
 USED_BY_MARKER = "<!-- used-by:{} -->"
@@ -101,8 +103,23 @@ class GuideMacros:
         new_trials = [t for t in trials if t.id not in self.page.trials_shown]
         cards = Markup("\n").join(self.trial_results(t.id) for t in new_trials)
         access_notes = [note for m in medicines for note in self.registry.access_for(m.id, chosen.id)]
+        noted = {note.medicine for note in access_notes}
+        # Medicines with notes elsewhere on the site but none for this use: the page says none applies here.
+        elsewhere = [m for m in medicines if m.id not in noted
+                     and any(note.medicine == m.id for note in self.registry.access.values())]
+        rated = [self.rated_effect(chosen.id, rate_id) for rate_id in chosen.rated_side_effects]
         return self._render("option.html", treatment=chosen, medicines=medicines, alerts=alerts.values(),
-                            trial_cards=cards, trials=trials, new_trials=new_trials, notes=access_notes)
+                            trial_cards=cards, trials=trials, new_trials=new_trials, notes=access_notes,
+                            not_noted_here=elsewhere, rated=rated)
+
+    def rated_effect(self, treatment: str, rate_id: str) -> str:
+        """A side effect with its frequency word derived from the rate of this option's arm."""
+        rate = self.registry.get("side_effects", rate_id)
+        trial = self.registry.get("trials", rate.trial)
+        arm = next(arm for arm in trial.arms if arm.treatment == treatment and arm.id in rate.values)
+        effect = self.registry.get("effects", rate.effect)
+        self.cite(rate.values[arm.id].source)
+        return phrases.rated_side_effect(rate, effect.name["en"], rate.values[arm.id], trial.name)
 
     def trial_results(self, trial: str) -> Markup:
         chosen: Trial = self.registry.get("trials", trial)
@@ -122,12 +139,21 @@ class GuideMacros:
     def option_grid(self, subtype: str) -> Markup:
         chosen = self.registry.get("subtypes", subtype)
         groups, headlines = self._groups_with_headlines(subtype)
-        return self._render("option_grid.html", subtype=chosen, groups=groups, headlines=headlines)
+        return self._render("option_grid.html", subtype=chosen, groups=groups, headlines=headlines,
+                            cross_study=self._cross_study(groups, headlines))
+
+    @staticmethod
+    def _cross_study(groups: list[OptionGroup], headlines: dict[str, HeadlineResult | None]) -> list[bool]:
+        """Per group: whether its options' results come from different studies (marked 'do not compare')."""
+        return [different_studies({t.id: headlines[t.id] for t in group.treatments}) for group in groups]
 
     def _groups_with_headlines(self, subtype: str) -> tuple[list[OptionGroup], dict[str, HeadlineResult | None]]:
         """A subtype's options by line and topic, and what each option's study found (for grids and handouts)."""
         groups = option_groups(self.registry, subtype)
-        return groups, {t.id: headline_result(self.registry, t) for group in groups for t in group.treatments}
+        headlines: dict[str, HeadlineResult | None] = {}
+        for group in groups:  # one table per group: head-to-head studies are found within it
+            headlines |= headlines_side_by_side(self.registry, group.treatments)
+        return groups, headlines
 
     def side_effect_across_studies(self, effect: str) -> Markup:
         rows = rate_rows(self.registry, effect)
@@ -159,6 +185,7 @@ class GuideMacros:
         medicines = [m for group in groups for t in group.treatments for m in t.medicines]
         alerts = {a.id: a for m in medicines for a in self.registry.alert_for_medicine(m)}
         return self._render("subtype_handout.html", subtype=chosen, groups=groups, headlines=headlines,
+                            cross_study=self._cross_study(groups, headlines),
                             alerts=list(alerts.values()), head=self._handout_head(chosen.page),
                             sources_url=self._sources_url())
 

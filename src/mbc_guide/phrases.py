@@ -11,19 +11,26 @@ def arm_labels(trial: Trial) -> dict[str, str]:
 
 
 def result_sentence(trial: Trial, result: Result) -> str:
+    """The result in words for every arm, always followed by its caveats: no component can show one without them."""
+    return f"{_bare_result_sentence(trial, result)} {caveat_sentence(trial, result)}"
+
+
+def _bare_result_sentence(trial: Trial, result: Result) -> str:
     labels = arm_labels(trial)
-    parts = [(labels[arm], figure.value) for arm, figure in result.values.items()]
-    first_label, first_value = parts[0]
+    parts = [(labels[arm], figure) for arm, figure in result.values.items()]
+    first_label, first = parts[0]
     others = parts[1:]
     measure = result.measure
     if measure in MEDIAN_MEASURES:
         what = MEDIAN_MEANINGS[measure]
         sentence = (f"Half of the people on {first_label} lived {what + ' ' if what else ''}for "
-                    f"{months_in_words(first_value)} ({format_number(first_value)} months) or longer.")
-        for label, value in others:
-            sentence += f" On {label}, this was {months_in_words(value)} ({format_number(value)} months)."
+                    f"{months_with_exact(first.value)} or longer.")
+        for label, figure in others:
+            sentence += f" On {label}, this was {months_with_exact(figure.value)}."
+        if measure == "os_median":
+            sentence += " This is a middle value, not how long one person will live: many people live longer than this."
         return sentence
-    frequencies = _joined([f"{natural_frequency(value)} on {label}" for label, value in parts])
+    frequencies = _joined([f"{figure_frequency(figure)} on {label}" for label, figure in parts])
     if measure == "pfs_rate":
         return (f"{timeframe_in_words(result.timeframe_months).capitalize()}, {frequencies} "
                 f"were alive without their cancer growing or spreading.")
@@ -36,6 +43,85 @@ def result_sentence(trial: Trial, result: Result) -> str:
     if measure == "brain_response_rate":
         return f"Cancer in the brain shrank in {frequencies}."
     raise ValueError(f"no sentence for measure {measure!r}")  # pragma: no cover - Measure is a closed list
+
+
+def months_with_exact(months: float) -> str:
+    """'about 3 years and 5 months (40.7 months)'; '11 months', never '11 months (11 months)'."""
+    words = months_in_words(months)
+    exact = f"{format_number(months)} months"
+    return words if words == exact else f"{words} ({exact})"
+
+
+def figure_frequency(figure: Figure) -> str:
+    """'about 12 out of 100 people'; a figure the source gives only as '<1%' reads 'fewer than 1 out of 100 people'."""
+    if figure.less_than:
+        return f"fewer than {format_number(figure.value)} out of 100 people"
+    return natural_frequency(figure.value)
+
+
+# Caveat kinds (showing-numbers rule 12) in the words readers see next to every figure.
+CAVEAT_WORDS = {
+    "interim": "an early result (interim analysis) that may change",
+    "survival_not_known_yet": "survival is not known yet",
+    "exploratory": "a small or exploratory group, so less certain",
+    "post_hoc": "a group chosen after the study (post hoc), so less certain",
+    "press_release": "reported in a press release only, not a full publication",
+    "conference_only": "shown at a conference only, not yet in a journal",
+    "open_label": "open-label: people knew which treatment they had",
+    "may_be_chance": "the difference may be due to chance",
+}
+ANALYSIS_WORDS = {
+    "primary": "main analysis",
+    "interim": "early (interim) analysis",
+    "updated": "updated analysis",
+    "final": "final analysis",
+    "long_term": "long-term update",
+    "exploratory": "exploratory analysis",
+    "post_hoc": "analysis chosen after the study (post hoc)",
+}
+
+
+def caveat_kinds(trial: Trial, result: Result | None = None) -> list[str]:
+    """Every caveat a figure of this study (and result) carries, derived from required fields."""
+    analysis = result.analysis if result else None
+    kinds = []
+    if trial.status == "interim" or analysis == "interim":
+        kinds.append("interim")
+    if trial.overall_survival == "not_known_yet" and trial.kind not in ("single_arm", "pooled"):
+        kinds.append("survival_not_known_yet")
+    if trial.kind == "subgroup" or analysis == "exploratory":
+        kinds.append("exploratory")
+    if analysis == "post_hoc":
+        kinds.append("post_hoc")
+    if trial.open_label:
+        kinds.append("open_label")
+    kinds += [kind for kind in (result.caveats if result else []) if kind not in kinds]
+    return kinds
+
+
+def caveat_sentence(trial: Trial, result: Result | None = None) -> str:
+    """'From the DESTINY-Breast09 study (main analysis): an early result ...; survival is not known yet.'"""
+    analysis = f" ({ANALYSIS_WORDS[result.analysis]})" if result else ""
+    words = [CAVEAT_WORDS[kind] for kind in caveat_kinds(trial, result)]
+    return f"From the {trial.name} study{analysis}" + (f": {'; '.join(words)}." if words else ".")
+
+
+def analysis_words(analysis: str) -> str:
+    return ANALYSIS_WORDS[analysis]
+
+
+def frequency_word(percent: float, less_than: bool = False) -> str:
+    """Leaflet convention (CIOMS / EU; showing-numbers rule 11): very common > 10 %, common 1-10 %,
+    uncommon 0.1-1 %, rare below 0.1 %."""
+    if less_than and percent <= 1:
+        return "uncommon or rare"
+    if percent > 10:
+        return "very common"
+    if percent >= 1:
+        return "common"
+    if percent >= 0.1:
+        return "uncommon"
+    return "rare" if percent > 0 else "none seen"
 
 
 def exact_figures(trial: Trial, values: dict[str, Figure], unit: str) -> str:
@@ -81,24 +167,74 @@ def bars(trial: Trial, result: Result) -> list[Bar]:
 
 def median_caption(result: Result) -> str:
     what = f" {MEDIAN_MEANINGS[result.measure]}".rstrip()
-    return f"Each bar shows the median: half of the people lived longer than this{what}."
+    return f"Each bar shows the median: half of the people lived longer than this{what}. It is not how long one person will live."
 
 
-def rate_in_words(percent: float | None) -> str:
-    return "not reported" if percent is None else natural_frequency(percent)
+NOT_IN_SOURCES = "not in our sources"
+
+
+def rate_cell(rate: SideEffectRate, arm: str) -> str:
+    """One arm's rate for a table: the rate out of 100, what the evidence says where it was not reported,
+    or 'not in our sources'. 'Not reported' comes only from the data (`not_reported`), never by default."""
+    if arm in rate.values:
+        return figure_frequency(rate.values[arm]).replace(" people", "")
+    if arm in rate.not_reported:
+        return rate.not_reported[arm]["en"]
+    return NOT_IN_SOURCES
+
+
+SEVERITY_WORDS = {
+    "any": "any grade",
+    "grade3_plus": "grade 3 or higher: severe",
+    "grade3": "grade 3 only; grade 4 counted apart",
+    "grade3_4": "grades 3 and 4",
+    "fatal": "",
+}
+COUNTED_WORDS = {
+    "all_causes": "",
+    "treatment_related": " thought to be caused by the treatment",
+    "adjudicated_drug_related": " judged by experts to be caused by the medicine",
+    "serious_adverse_events": "",
+}
 
 
 def side_effect_heading(rate: SideEffectRate, effect_name: str) -> str:
-    if rate.effect == "serious":
-        return {"serious": "Serious side effects of any kind (grade 3 or higher)",
-                "grade3": "Grade 3 side effects of any kind (serious; grade 4 counted separately)"}.get(rate.severity, effect_name)
-    return {"any": sentence_case(effect_name), "serious": f"Serious {effect_name} (grade 3 or higher)",
-            "grade3": f"Grade 3 {effect_name}", "fatal": f"Death from {effect_name}"}[rate.severity]
+    """The row label, from what the source counted and how severe: never a generic string."""
+    counted = COUNTED_WORDS[rate.counts]
+    if rate.counts == "serious_adverse_events":
+        return "Serious adverse events (side effects that needed hospital care or were life-threatening)"
+    if rate.severity == "fatal":
+        return f"Deaths from {effect_name}{counted}"
+    name = "severe side effects of any kind" if rate.effect == "serious" and rate.severity != "any" else effect_name
+    return f"{sentence_case(name)}{counted} ({SEVERITY_WORDS[rate.severity]})"
+
+
+def table_cell(rate: SideEffectRate, arm: str, column: str) -> str:
+    """A cell in a table whose column is any / grade 3 or higher / deaths: says so when the rate counts otherwise."""
+    cell = rate_cell(rate, arm)
+    if column == "serious" and rate.severity != "grade3_plus" and cell != NOT_IN_SOURCES:
+        cell += f" ({SEVERITY_WORDS[rate.severity]})"
+    return cell
+
+
+def how_counted(rate: SideEffectRate, trial: Trial) -> str:
+    """Where a rate comes from and what it counts: trial events, pooled label data or early studies differ."""
+    counted = COUNTED_WORDS[rate.counts].strip() or "all cases, whatever the cause"
+    analysis = f"; {ANALYSIS_WORDS[rate.analysis]}" if rate.analysis else ""
+    return f"{sentence_case(counted)}{analysis}"
+
+
+def rated_side_effect(rate: SideEffectRate, effect_name: str, figure: Figure, trial_name: str) -> str:
+    """'Lung inflammation: very common (about 12 out of 100 people in DESTINY-Breast09)'."""
+    return (f"{sentence_case(effect_name)}: {frequency_word(figure.value, figure.less_than)} "
+            f"({figure_frequency(figure)} in {trial_name})")
 
 
 def side_effect_meaning(rate: SideEffectRate, effect_name: str) -> str:
     """'had lung inflammation (... ILD ...)': the heading as a verb phrase, abbreviations kept in capitals."""
     heading = side_effect_heading(rate, effect_name)
+    if heading.startswith("Deaths from "):
+        return f"died of {heading.removeprefix('Deaths from ')}"
     return f"had {heading[:1].lower()}{heading[1:]}"
 
 
@@ -129,6 +265,11 @@ TOPIC_NAMES = {
     "pd-l1-positive": "when the cancer is PD-L1 positive",
     "no-immunotherapy": "when immunotherapy is not an option",
 }
+
+
+def indications_in_words(indications: list, subtypes: dict) -> str:
+    """'HER2-positive cancer, first treatment; ...': whom an approval or coverage note is for."""
+    return "; ".join(f"{mid_sentence(subtypes[i.subtype].short_name['en'])} cancer, {LINE_NAMES[i.line].lower()}" for i in indications)
 
 
 def country_name(code: str) -> str:
