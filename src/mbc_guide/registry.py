@@ -167,7 +167,9 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
         for i, arm in enumerate(entry.arms):
             yield from refers("treatments", arm.treatment, ("arms", i, "treatment"))
             option = registry.treatments.get(arm.treatment or "")
-            if option and entry.kind in ("randomised", "subgroup") and entry.id not in option.trials:
+            # (Skipped while the option names an unknown study: that typo is reported on its own.)
+            if (option and entry.kind in ("randomised", "subgroup") and entry.id not in option.trials
+                    and all(t in registry.trials for t in option.trials)):
                 # Otherwise a page could show this option with another study's figure next to this study's.
                 yield located.error(("arms", i, "treatment"), _label(entry, ("arms", i, "treatment")), f"{arm.treatment!r} was compared head to head in {entry.name}; add {entry.id!r} to its trials in data/treatments.yaml")
         for i, result in enumerate(entry.results):
