@@ -48,6 +48,19 @@ def check_data(data_dir: Path) -> bool:
     return True
 
 
+def publishing_build(arguments: argparse.Namespace):
+    """A build that refuses placeholders: the plugin reads the mode from the environment, for this build only."""
+    previous = os.environ.get(PUBLISH_VARIABLE)
+    os.environ[PUBLISH_VARIABLE] = "1"
+    try:
+        return build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
+    finally:
+        if previous is None:
+            del os.environ[PUBLISH_VARIABLE]
+        else:
+            os.environ[PUBLISH_VARIABLE] = previous
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mbc-guide", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -75,9 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "serve":
         from .preview import serve
         return serve(arguments.config, port=arguments.port)
-    if arguments.publish:
-        os.environ[PUBLISH_VARIABLE] = "1"
-    result = build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
+    result = publishing_build(arguments) if arguments.publish else build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
     if result is not None:
         for warning in result.warnings:
             print(warning, file=sys.stderr)

@@ -173,11 +173,13 @@ GRADE_TWO = re.compile(r"\bgrade (?:1 or )?2\b|\bgrades? 1 (?:to|and|or) 2\b", r
 
 
 def frequency_words_against_rates(path: str, rendered_text: str, source: str) -> Iterator[Finding]:
-    """'Not common', 'uncommon', 'rare' or 'mild' next to a rate (same line of the built page) that contradicts them:
-    12 out of 100 is very common, and grade 2 already has symptoms that need treatment."""
+    """'Not common', 'uncommon', 'rare' or 'mild' next to a rate (in the same paragraph, list or component of the
+    built page) that contradicts them: 12 out of 100 is very common; grade 2 already has symptoms that need treatment."""
     source_lines = source.splitlines()
-    for text in rendered_text.splitlines():
-        for match in FREQUENCY_WORD.finditer(text):
+    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", rendered_text) if block.strip()]
+    for index, block in enumerate(blocks):
+        text = " ".join(blocks[index:index + 2])  # a block and the one right after it (a sentence, then its table)
+        for match in FREQUENCY_WORD.finditer(block):
             word = match.group(1).lower()
             problem = None
             if word == "mild":

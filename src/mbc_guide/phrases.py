@@ -81,6 +81,9 @@ ANALYSIS_WORDS = {
 }
 
 
+SHOWN_ANALYSES = ("primary", "updated", "final", "long_term")
+
+
 def caveat_kinds(trial: Trial, result: Result | None = None) -> list[str]:
     """Every caveat a figure of this study (and result) carries, derived from required fields."""
     analysis = result.analysis if result else None
@@ -101,7 +104,8 @@ def caveat_kinds(trial: Trial, result: Result | None = None) -> list[str]:
 
 def caveat_sentence(trial: Trial, result: Result | None = None) -> str:
     """'From the DESTINY-Breast09 study (main analysis): an early result ...; survival is not known yet.'"""
-    analysis = f" ({ANALYSIS_WORDS[result.analysis]})" if result else ""
+    # Interim, exploratory and post hoc looks are named by their caveat words instead.
+    analysis = f" ({ANALYSIS_WORDS[result.analysis]})" if result and result.analysis in SHOWN_ANALYSES else ""
     words = [CAVEAT_WORDS[kind] for kind in caveat_kinds(trial, result)]
     return f"From the {trial.name} study{analysis}" + (f": {'; '.join(words)}." if words else ".")
 
@@ -185,7 +189,7 @@ def rate_cell(rate: SideEffectRate, arm: str) -> str:
 
 SEVERITY_WORDS = {
     "any": "any grade",
-    "grade3_plus": "grade 3 or higher: severe",
+    "grade3_plus": "grade 3 or higher",
     "grade3": "grade 3 only; grade 4 counted apart",
     "grade3_4": "grades 3 and 4",
     "fatal": "",
