@@ -110,6 +110,12 @@ def caveat_sentence(trial: Trial, result: Result | None = None) -> str:
     return f"From the {trial.name} study{analysis}" + (f": {'; '.join(words)}." if words else ".")
 
 
+def caveat_note(trial: Trial) -> str:
+    """'Keep in mind: survival is not known yet.' for a table row of a study, or '' when nothing applies."""
+    words = [CAVEAT_WORDS[kind] for kind in caveat_kinds(trial)]
+    return f"Keep in mind: {'; '.join(words)}." if words else ""
+
+
 def analysis_words(analysis: str) -> str:
     return ANALYSIS_WORDS[analysis]
 
@@ -224,8 +230,8 @@ def table_cell(rate: SideEffectRate, arm: str, column: str) -> str:
 def how_counted(rate: SideEffectRate, trial: Trial) -> str:
     """Where a rate comes from and what it counts: trial events, pooled label data or early studies differ."""
     counted = COUNTED_WORDS[rate.counts].strip() or "all cases, whatever the cause"
-    analysis = f"; {ANALYSIS_WORDS[rate.analysis]}" if rate.analysis else ""
-    return f"{sentence_case(counted)}{analysis}"
+    analysis = f" ({ANALYSIS_WORDS[rate.analysis]})" if rate.analysis else ""
+    return f"{counted}{analysis}"
 
 
 def rated_side_effect(rate: SideEffectRate, effect_name: str, figure: Figure, trial_name: str) -> str:
