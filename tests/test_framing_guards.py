@@ -143,17 +143,17 @@ def test_a_result_without_its_analysis_kind_fails(project_copy):
 
 
 @pytest.mark.parametrize("page, words", [
-    ("hr-positive-her2-negative.html", "From the EMERALD (a smaller group with an ESR1 change) study: survival is not known yet; a small or exploratory group, so less certain; a group chosen after the study (post hoc), so less certain"),
-    ("handouts/hr-positive-her2-negative.html", "a group chosen after the study (post hoc)"),
-    ("compare-options.html", "a group chosen after the study (post hoc)"),
-    ("compare-options.html", "From the DESTINY-Breast09 study: an early result (interim analysis) that may change; survival is not known yet"),
-    ("handouts/her2-positive.html", "From the DESTINY-Breast09 study: an early result (interim analysis) that may change; survival is not known yet"),
-    ("compare-options.html", "From the HER2CLIMB (people with cancer in the brain) study: a small or exploratory group, so less certain"),
+    ("hr-positive-her2-negative.html", "From the EMERALD (a smaller group with an ESR1 change) study: survival not known yet; small or exploratory group, less certain; group chosen after the study (post hoc), less certain"),
+    ("handouts/hr-positive-her2-negative.html", "group chosen after the study (post hoc), less certain"),
+    ("compare-options.html", "group chosen after the study (post hoc), less certain"),
+    ("compare-options.html", "From the DESTINY-Breast09 study: early result (interim), may change; survival not known yet"),
+    ("handouts/her2-positive.html", "(DESTINY-Breast09: early result (interim), may change; survival not known yet; open-label: people knew their treatment)"),
+    ("compare-options.html", "From the HER2CLIMB (people with cancer in the brain) study: small or exploratory group, less certain"),
     ("hr-positive-her2-negative.html", "HER2-ultralow cancer. This was a small group, so this result is less certain. "),
-    ("compare-options.html", "From the TROPION-Breast02 study (main analysis): shown at a conference only, not yet in a journal"),
-    ("compare-options.html", "From the MONALEESA-2 study (updated analysis): reported in a press release only"),
-    ("her2-positive.html", "From the PATINA study (main analysis): survival is not known yet; open-label: people knew which treatment they had"),
-    ("compare-options.html", "From the ASCENT-03 study (main analysis): an early result (interim analysis) that may change; survival is not known yet"),
+    ("compare-options.html", "From the TROPION-Breast02 study (main analysis): conference only, not yet in a journal"),
+    ("compare-options.html", "From the MONALEESA-2 study (updated analysis): press release only, not a full publication"),
+    ("her2-positive.html", "From the PATINA study (main analysis): survival not known yet; open-label: people knew their treatment"),
+    ("compare-options.html", "From the ASCENT-03 study (main analysis): early result (interim), may change; survival not known yet"),
 ])
 def test_every_component_shows_the_caveat_with_the_figure(built_site, page, words):
     assert words in page_text(built_site, page)
@@ -163,7 +163,7 @@ def test_picture_captions_carry_the_caveat(built_site):
     html = (built_site / "her2-positive.html").read_text()
     captions = [plain(c) for c in re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S)]
     db09 = [c for c in captions if "DESTINY-Breast09" in c]
-    assert db09 and all("an early result (interim analysis)" in c for c in db09)
+    assert db09 and all("early result (interim), may change" in c for c in db09)
 
 
 def test_ultralow_result_says_the_difference_may_be_chance(registry):
@@ -234,7 +234,8 @@ def test_every_option_card_and_handout_shows_every_serious_risk(built_site, regi
             for alert_id in registry.medicines[medicine].serious_risks + ["emergency"]:
                 alert = registry.alerts[alert_id]
                 assert plain(alert.action["en"]) in card, (treatment.id, alert_id)
-                assert plain(alert.action["en"]) in plain(handout), (subtype, alert_id)
+                # The handout lists each alert's symptoms in short, from the same entry.
+                assert "; ".join(symptom["en"] for symptom in alert.symptoms) in plain(handout), (subtype, alert_id)
 
 
 def test_her2_page_mentions_the_heart_and_pembrolizumab_lists_chest_pain(built_site):
@@ -250,7 +251,7 @@ def test_her2_page_mentions_the_heart_and_pembrolizumab_lists_chest_pain(built_s
 def test_her2_low_triple_negative_option_with_its_test_prompt(built_site):
     card = option_card(built_site, "triple-negative.html", "tdxd-her2-low-tnbc")
     assert "DESTINY-Breast04 (a smaller group with hormone receptor-negative cancer)" in card
-    assert "a small or exploratory group, so less certain" in card
+    assert "small or exploratory group, less certain" in card
     assert "Ask your care team whether your cancer was tested for HER2-low" in card
     assert "Is my cancer HER2-low?" in page_text(built_site, "triple-negative.html")
 
@@ -330,4 +331,4 @@ def test_smaller_fixes_on_the_built_site(built_site):
     assert "given together with chemotherapy" not in card
     thp = option_card(built_site, "her2-positive.html", "thp")
     assert "some people's hair loss has been permanent" in thp or "permanent" in page_text(built_site, "compare-options.html")
-    assert "many people live longer than this" in texts["her2-positive.html"]
+    assert "Many people live longer than this middle value" in texts["her2-positive.html"]

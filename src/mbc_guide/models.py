@@ -246,6 +246,8 @@ class Alert(Strict):
     """Urgent symptoms, stated once here and shown identically everywhere."""
 
     id: Id
+    # A few words naming the risk, for the short list on printed handouts.
+    name: Text
     title: Text
     symptoms: list[Text] = Field(min_length=1)
     action: Text

@@ -108,7 +108,7 @@ class GuideMacros:
         elsewhere = [m for m in medicines if m.id not in noted
                      and any(note.medicine == m.id for note in self.registry.access.values())]
         rated = [self.rated_effect(chosen.id, rate_id) for rate_id in chosen.rated_side_effects]
-        return self._render("option.html", treatment=chosen, medicines=medicines, alerts=alerts.values(),
+        return self._render("option.html", treatment=chosen, medicines=medicines, alerts=_emergency_last(alerts.values()),
                             trial_cards=cards, trials=trials, new_trials=new_trials, notes=access_notes,
                             not_noted_here=elsewhere, rated=rated)
 
@@ -185,8 +185,7 @@ class GuideMacros:
         medicines = [m for group in groups for t in group.treatments for m in t.medicines]
         alerts = {a.id: a for m in medicines for a in self.registry.alert_for_medicine(m)}
         return self._render("subtype_handout.html", subtype=chosen, groups=groups, headlines=headlines,
-                            cross_study=self._cross_study(groups, headlines),
-                            alerts=list(alerts.values()), head=self._handout_head(chosen.page),
+                            alerts=_emergency_last(alerts.values()), head=self._handout_head(chosen.page),
                             sources_url=self._sources_url())
 
     def symptom_card(self, alert: str) -> Markup:
@@ -218,3 +217,8 @@ class GuideMacros:
         if not self.page.sources:
             return Markup("")
         return self._render("sources.html", sources=list(self.page.sources.values()))
+
+
+def _emergency_last(alerts) -> list:
+    """Medicine-specific urgent boxes first, then those shown with every option (when to call emergency services)."""
+    return sorted(alerts, key=lambda alert: alert.every_option)

@@ -10,9 +10,26 @@ def arm_labels(trial: Trial) -> dict[str, str]:
     return {arm.id: arm.label["en"] for arm in trial.arms}
 
 
-def result_sentence(trial: Trial, result: Result) -> str:
-    """The result in words for every arm, always followed by its caveats: no component can show one without them."""
+def result_sentence(trial: Trial, result: Result, short: bool = False) -> str:
+    """The result in words for every arm, always followed by its caveats: no component can show one without them.
+    `short` is the compact form for print (handouts), with the same figures, time frame and caveats."""
+    if short and result.measure in MEDIAN_MEASURES:
+        return f"{_short_median_sentence(trial, result)} ({caveat_sentence(trial, result, short=True)})"
     return f"{_bare_result_sentence(trial, result)} {caveat_sentence(trial, result)}"
+
+
+def _short_median_sentence(trial: Trial, result: Result) -> str:
+    labels = arm_labels(trial)
+    arms = "; ".join(f"{months_with_exact(figure.value)} on {labels[arm]}" for arm, figure in result.values.items())
+    longer = " Many people live longer than this middle value." if result.measure == "os_median" else ""
+    return f"Half of the people {SHORT_MEDIAN_MEANINGS[result.measure]} for at least: {arms}.{longer}"
+
+
+SHORT_MEDIAN_MEANINGS = {
+    "pfs_median": "had no growth or spread of their cancer",
+    "os_median": "lived",
+    "brain_pfs_median": "had no growth of their cancer in the brain",
+}
 
 
 def _bare_result_sentence(trial: Trial, result: Result) -> str:
@@ -28,7 +45,7 @@ def _bare_result_sentence(trial: Trial, result: Result) -> str:
         for label, figure in others:
             sentence += f" On {label}, this was {months_with_exact(figure.value)}."
         if measure == "os_median":
-            sentence += " This is a middle value, not how long one person will live: many people live longer than this."
+            sentence += " Many people live longer than this middle value."
         return sentence
     frequencies = _joined([f"{figure_frequency(figure)} on {label}" for label, figure in parts])
     if measure == "pfs_rate":
@@ -61,13 +78,13 @@ def figure_frequency(figure: Figure) -> str:
 
 # Caveat kinds (showing-numbers rule 12) in the words readers see next to every figure.
 CAVEAT_WORDS = {
-    "interim": "an early result (interim analysis) that may change",
-    "survival_not_known_yet": "survival is not known yet",
-    "exploratory": "a small or exploratory group, so less certain",
-    "post_hoc": "a group chosen after the study (post hoc), so less certain",
-    "press_release": "reported in a press release only, not a full publication",
-    "conference_only": "shown at a conference only, not yet in a journal",
-    "open_label": "open-label: people knew which treatment they had",
+    "interim": "early result (interim), may change",
+    "survival_not_known_yet": "survival not known yet",
+    "exploratory": "small or exploratory group, less certain",
+    "post_hoc": "group chosen after the study (post hoc), less certain",
+    "press_release": "press release only, not a full publication",
+    "conference_only": "conference only, not yet in a journal",
+    "open_label": "open-label: people knew their treatment",
     "may_be_chance": "the difference may be due to chance",
 }
 ANALYSIS_WORDS = {
@@ -102,11 +119,15 @@ def caveat_kinds(trial: Trial, result: Result | None = None) -> list[str]:
     return kinds
 
 
-def caveat_sentence(trial: Trial, result: Result | None = None) -> str:
-    """'From the DESTINY-Breast09 study (main analysis): an early result ...; survival is not known yet.'"""
+def caveat_sentence(trial: Trial, result: Result | None = None, short: bool = False) -> str:
+    """'From the DESTINY-Breast09 study: early result (interim), may change; survival not known yet.'
+    Short (for print): 'DESTINY-Breast09: early result (interim), may change; survival not known yet'."""
     # Interim, exploratory and post hoc looks are named by their caveat words instead.
-    analysis = f" ({ANALYSIS_WORDS[result.analysis]})" if result and result.analysis in SHOWN_ANALYSES else ""
+    shown = result and result.analysis in SHOWN_ANALYSES
     words = [CAVEAT_WORDS[kind] for kind in caveat_kinds(trial, result)]
+    if short:
+        return f"{trial.name}{', ' + ANALYSIS_WORDS[result.analysis] if shown else ''}" + (f": {'; '.join(words)}" if words else "")
+    analysis = f" ({ANALYSIS_WORDS[result.analysis]})" if shown else ""
     return f"From the {trial.name} study{analysis}" + (f": {'; '.join(words)}." if words else ".")
 
 
