@@ -126,7 +126,7 @@ def caveat_sentence(trial: Trial, result: Result | None = None, short: bool = Fa
     shown = result and result.analysis in SHOWN_ANALYSES
     words = [CAVEAT_WORDS[kind] for kind in caveat_kinds(trial, result)]
     if short:
-        return f"{trial.name}{', ' + ANALYSIS_WORDS[result.analysis] if shown else ''}" + (f": {'; '.join(words)}" if words else "")
+        return trial.name + (f": {'; '.join(words)}" if words else "")
     analysis = f" ({ANALYSIS_WORDS[result.analysis]})" if shown else ""
     return f"From the {trial.name} study{analysis}" + (f": {'; '.join(words)}." if words else ".")
 
