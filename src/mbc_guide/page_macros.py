@@ -29,6 +29,7 @@ class PageState:
     path: str
     sources: dict[str, Source] = field(default_factory=dict)
     trials_shown: list[str] = field(default_factory=list)
+    alerts_shown: list[str] = field(default_factory=list)  # urgent boxes already in an option card on this page
 
 
 @dataclass
@@ -108,7 +109,12 @@ class GuideMacros:
         elsewhere = [m for m in medicines if m.id not in noted
                      and any(note.medicine == m.id for note in self.registry.access.values())]
         rated = [self.rated_effect(chosen.id, rate_id) for rate_id in chosen.rated_side_effects]
-        return self._render("option.html", treatment=chosen, medicines=medicines, alerts=_emergency_last(alerts.values()),
+        ordered = _emergency_last(alerts.values())
+        # One full urgent box per alert and page; later option cards link to it, as with study cards.
+        seen = [alert for alert in ordered if alert.id in self.page.alerts_shown]
+        self.page.alerts_shown += [alert.id for alert in ordered if alert not in seen]
+        return self._render("option.html", treatment=chosen, medicines=medicines,
+                            alerts=[alert for alert in ordered if alert not in seen], alerts_above=seen,
                             trial_cards=cards, trials=trials, new_trials=new_trials, notes=access_notes,
                             not_noted_here=elsewhere, rated=rated)
 
