@@ -32,6 +32,12 @@ SHORT_MEDIAN_MEANINGS = {
 }
 
 
+def figures_sentence(trial: Trial, result: Result) -> str:
+    """The figures for every arm, for a place whose figure caption right below carries the caveats
+    (a trial card's result, a chart's text alternative)."""
+    return _bare_result_sentence(trial, result)
+
+
 def _bare_result_sentence(trial: Trial, result: Result) -> str:
     labels = arm_labels(trial)
     parts = [(labels[arm], figure) for arm, figure in result.values.items()]
@@ -299,8 +305,15 @@ TOPIC_NAMES = {
 
 
 def indications_in_words(indications: list, subtypes: dict) -> str:
-    """'HER2-positive cancer, first treatment; ...': whom an approval or coverage note is for."""
-    return "; ".join(f"{mid_sentence(subtypes[i.subtype].short_name['en'])} cancer, {LINE_NAMES[i.line].lower()}" for i in indications)
+    """'HER2-positive cancer, first or later treatment; ...': whom an approval or coverage note is for."""
+    lines_by_subtype: dict[str, list[str]] = {}
+    for indication in indications:
+        lines_by_subtype.setdefault(indication.subtype, []).append(LINE_WORDS[indication.line])
+    return "; ".join(f"{mid_sentence(subtypes[subtype].short_name['en'])} cancer, {' or '.join(lines)} treatment"
+                     for subtype, lines in lines_by_subtype.items())
+
+
+LINE_WORDS = {"first": "first", "maintenance": "maintenance", "later": "later"}
 
 
 def country_name(code: str) -> str:
