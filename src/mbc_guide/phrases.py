@@ -26,9 +26,9 @@ def _short_median_sentence(trial: Trial, result: Result) -> str:
 
 
 SHORT_MEDIAN_MEANINGS = {
-    "pfs_median": "had no growth or spread of their cancer",
+    "pfs_median": "had no growth or spread of the cancer",
     "os_median": "lived",
-    "brain_pfs_median": "had no growth of their cancer in the brain",
+    "brain_pfs_median": "had no growth of the cancer in the brain",
 }
 
 
