@@ -5,11 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: site pages serve lint test test-fast check schema evidence browser clean
+.PHONY: site publish pages serve lint test test-fast check schema evidence browser clean
 
 # The site, with every handout printed to PDF by Chromium (installed when missing).
 site: $(INSTALLED) browser
 	$(BIN)/mbc-guide build --pdfs
+
+# The site to publish: as `site`, but refuses placeholders for the publisher and the web address (mkdocs.yml).
+publish: $(INSTALLED) browser
+	$(BIN)/mbc-guide build --pdfs --publish
 
 # The pages only, without PDFs and without Chromium: quicker, for checking a change.
 pages: $(INSTALLED)

@@ -19,6 +19,17 @@ needs_shared = pytest.mark.skipif(SHARED is None, reason="no ../shared/evidence/
 KINDS_WITH_FIGURES = ("trials", "side_effects", "key_facts")
 
 
+def ids_in(name: str) -> set[str]:
+    return {entry["id"] for entry in yaml.safe_load((SHARED / name).read_text())}
+
+
+@pytest.fixture(scope="module")
+def facts():
+    if SHARED is None:
+        pytest.skip("no ../shared/evidence/ beside the project (set MBC_EVIDENCE_DIR)")
+    return {entry["id"]: entry for entry in yaml.safe_load((SHARED / "facts.yaml").read_text())}
+
+
 def all_figures(registry):
     for kind in KINDS_WITH_FIGURES:
         for entry in getattr(registry, kind).values():
@@ -139,14 +150,62 @@ def test_every_figure_cites_the_publication_its_evidence_names(registry):
         source = registry.sources[figure.source]
         allowed = set(re.findall(r"https?://[^\s;]+", str(fact.source.url_or_doi)))
         primary = fact.primary or {}
-        doi = re.search(r"10\.\d{4,}/\S+?(?=;|\s|$)", str(primary.get("doi_or_pmid") or ""))
-        if doi:
-            allowed.add(f"https://doi.org/{doi.group(0)}")
+        # The primary publication's DOI, where the entry names it (in `primary` or in the text of its source).
+        named = " ".join(str(getattr(fact.source, key) or "") for key in ("url_or_doi", "where", "title"))
+        for doi in re.findall(r"10\.\d{4,}/[^\s;,)]+", f"{primary.get('doi_or_pmid') or ''} {named}"):
+            allowed |= {f"https://doi.org/{doi}", f"https://doi.org/{doi.upper()}", f"https://doi.org/{doi.lower()}"}
         links = {source.url, source.read_in_url} - {None}
         # A source without any link (its only copy was a mirror) must say where it was read instead.
         if not links & allowed and not (source.read_in and (primary or not links)):
             problems.append(f"{where}: source {source.id} links {sorted(links)}, evidence read it at {sorted(allowed)}")
     assert problems == []
+
+
+def test_text_facts_cited_for_schedules_and_alerts_exist(registry, facts):
+    cited = [f for m in registry.medicines.values() for f in m.given.facts]
+    cited += [f for a in registry.alerts.values() for f in a.facts]
+    known = set(facts) | ids_in("support.yaml")
+    assert cited and [f for f in cited if f not in known] == []
+
+
+@needs_shared
+def test_every_access_note_cites_an_access_fact(registry):
+    known = ids_in("access.yaml")
+    assert [note.id for note in registry.access.values() if note.fact not in known] == []
+
+
+@needs_shared
+def test_the_do_not_link_list_is_the_evidence_readmes(registry):
+    """The hosts the build refuses are the README's list, so a host added there must be added to the build."""
+    from mbc_guide.models import DO_NOT_LINK_HOSTS
+    readme = (SHARED / "README.md").read_text()
+    listed = readme[readme.index("Never link readers to these hosts"):].split(". Cite")[0]
+    for host in DO_NOT_LINK_HOSTS:
+        assert host in listed, host
+    named = re.findall(r"[a-z0-9.-]+\.(?:com|org|net|app)\b", listed)
+    assert [host for host in named if not any(host.endswith(h) for h in DO_NOT_LINK_HOSTS)] == []
+
+
+CAVEAT_WORDS_IN_EVIDENCE = {
+    "press_release": re.compile(r"press release", re.I),
+    "post_hoc": re.compile(r"post[- ]hoc", re.I),
+}
+
+
+def test_every_result_carries_the_caveat_its_evidence_names(registry, facts):
+    """A figure read in a press release, or from a group chosen after the study, carries that caveat kind."""
+    from mbc_guide.phrases import caveat_kinds
+    problems = []
+    for trial in registry.trials.values():
+        for result in trial.results:
+            kinds = caveat_kinds(trial, result)
+            for figure in result.values.values():
+                fact = facts[figure.fact]
+                text = f"{fact['source'].get('title', '')} {fact['source'].get('where', '')} {fact.get('caveat') or ''}"
+                for kind, pattern in CAVEAT_WORDS_IN_EVIDENCE.items():
+                    if pattern.search(text) and kind not in kinds:
+                        problems.append(f"{trial.id}.{result.id}: evidence {figure.fact} says {kind}")
+    assert sorted(set(problems)) == []
 
 
 def test_no_dose_amounts_reach_readers(registry):

@@ -7,7 +7,7 @@ import pytest
 from mbc_guide import phrases
 from mbc_guide.cli import build_site
 from mbc_guide import clinic_sheet
-from mbc_guide.summaries import headline_result
+from mbc_guide.summaries import headline_result, headlines_side_by_side, option_groups
 
 SUBTYPE_PAGES = ("her2-positive", "hr-positive-her2-negative", "triple-negative")
 
@@ -36,9 +36,10 @@ def test_every_option_shows_how_it_is_given_and_its_access_notes(built_site, reg
             card = plain(card[:card.index("</div>")])
             for medicine in treatment.medicines:
                 assert registry.medicines[medicine].given.schedule["en"] in card, (treatment.id, medicine)
-            for note in registry.access.values():
-                if note.medicine in treatment.medicines and (not note.treatments or treatment.id in note.treatments):
-                    assert f"(as of {note.as_of}): {note.status['en']}" in card, (treatment.id, note.id)
+            for medicine in treatment.medicines:
+                for note in registry.access_for(medicine, treatment.id):
+                    assert f"(as of {note.as_of.strftime('%B %Y')}; for " in card, (treatment.id, note.id)
+                    assert note.status["en"] in card, (treatment.id, note.id)
 
 
 @pytest.fixture(scope="module")
@@ -55,11 +56,18 @@ def test_option_grid_shows_every_option_with_every_row_value(grid_html, registry
         expected = [treatment.clinic_visits["en"], treatment.hair_loss["en"], treatment.time_on_treatment["en"]]
         expected += [effect["en"] for effect in treatment.main_side_effects[1:]]
         expected += [registry.medicines[m].given.schedule["en"] for m in treatment.medicines]
-        headline = headline_result(registry, treatment)
+        headline = side_by_side(registry, subtype)[treatment.id]
         if headline:
             expected.append(phrases.result_sentence(headline.trial, headline.result))
         missing = [value for value in expected if value not in text]
         assert missing == [], treatment.id
+
+
+def side_by_side(registry, subtype):
+    headlines = {}
+    for group in option_groups(registry, subtype):
+        headlines |= headlines_side_by_side(registry, group.treatments)
+    return headlines
 
 
 def test_option_grid_rows_line_up_with_its_columns(grid_html):
@@ -99,14 +107,16 @@ def test_lung_page_lists_every_ild_rate_on_the_same_100_people(built_site, regis
     assert "Call your care team straight away, day or night, if you have:" in text
 
 
-def test_urgent_box_is_identical_on_every_page_that_shows_it(built_site):
+def test_urgent_box_is_identical_on_every_page_that_shows_it(built_site, registry):
     boxes, pages = set(), []
     for page in built_site.rglob("*.html"):
         found = set(re.findall(r'<div class="urgent-box".*?</div>', page.read_text(), re.S))
         boxes |= found
         pages += [page.relative_to(built_site).as_posix()] if found else []
-    assert len(boxes) == 1
-    assert {"lung-inflammation.html", "handouts/symptom-cards.html", "handouts/her2-positive.html"} <= set(pages)
+    # One identical box per alert, wherever it appears (every alert is on the urgent symptoms page).
+    assert len(boxes) == len(registry.alerts)
+    assert {"lung-inflammation.html", "handouts/symptom-cards.html", "her2-positive.html",
+            "urgent-symptoms.html"} <= set(pages)
 
 
 @pytest.mark.parametrize("subtype", SUBTYPE_PAGES)
@@ -119,7 +129,7 @@ def test_subtype_handout_shows_every_option_each_first_one_with_its_study_and_th
             assert f"{cell.trial.name} study (reported" in text
             for figure in cell.result.values.values():
                 assert f"({figure.value:g} months)" in text or f"{figure.value:g}" in text, (cell.trial.id, figure)
-            for caveat in clinic_sheet.caveats(cell.trial):
+            for caveat in clinic_sheet.caveats(cell.trial, cell.result):
                 assert caveat in text[text.index(f"{cell.trial.name} study (reported"):], (cell.trial.id, caveat)
     for treatment in clinic_sheet.later_options(registry, subtype):
         assert phrases.sentence_case(treatment.name["en"]) + ":" in text, treatment.id

@@ -39,16 +39,25 @@ def test_failed_rebuild_keeps_the_last_good_build_and_lists_its_errors_for_the_b
 
 
 def test_every_rebuild_prints_its_time_and_warnings(project_copy, capsys):
+    build = PreviewBuilder(project_copy / "mkdocs.yml", project_copy / "preview" / "site")
+    assert build() is True
+    before = capsys.readouterr().err.splitlines()
+    first = re.fullmatch(r"preview: rebuilt in \d+\.\d s(?:, (\d+) warnings?)?", before[0])
+    assert first, before
+    count = int(first.group(1) or 0)
+    assert len(before) == 1 + count + 1, "each warning on its own line, then the note on the evidence folder"
+
     reviews = project_copy / "data" / "reviews.yaml"
     soon = dt.date.today() + dt.timedelta(days=10)
     reviews.write_text(reviews.read_text().replace("next_review: 2027-05-26", f"next_review: {soon}", 1))
-    assert PreviewBuilder(project_copy / "mkdocs.yml", project_copy / "preview" / "site")() is True
+    assert build() is True
     err = capsys.readouterr().err.splitlines()
-    assert re.fullmatch(r"preview: rebuilt in \d+\.\d s, 1 warning", err[0]), err
-    assert err[1:] == [
-        f"data/reviews.yaml:{next(n for n, l in enumerate(reviews.read_text().splitlines(), 1) if str(soon) in l)}: "
-        f"index.md.next_review: warning: review is due on {soon}, within 30 days; plan the check against the evidence",
-        "evidence: no ../shared/evidence/ beside the project; figures were checked against data/evidence.yaml only"]
+    assert re.fullmatch(rf"preview: rebuilt in \d+\.\d s, {count + 1} warnings?", err[0]), err
+    line = next(n for n, text in enumerate(reviews.read_text().splitlines(), 1) if str(soon) in text)
+    assert sorted(set(err[1:]) - set(before[1:])) == [
+        f"data/reviews.yaml:{line}: index.md.next_review: warning: review is due on {soon}, within 30 days; plan the "
+        "check against the evidence"]
+    assert err[-1] == "evidence: no ../shared/evidence/ beside the project; figures were checked against data/evidence.yaml only"
 
 
 def test_the_published_site_has_no_preview_overlay(built_site):
@@ -120,7 +129,7 @@ def test_serve_rebuilds_on_a_data_edit_and_survives_a_mistake(project_copy, tmp_
         glossary.write_text(glossary.read_text().replace("Inflammation and scarring of the lungs",
                                                          "Swelling and scarring of the lungs"))
         assert wait_for(lambda: "Swelling and scarring of the lungs" in fetch(url)), log.read_text()
-        assert len(re.findall(r"^preview: rebuilt in \d+\.\d s$", log.read_text(), re.M)) == 2
+        assert len(re.findall(r"^preview: rebuilt in \d+\.\d s(, \d+ warnings?)?$", log.read_text(), re.M)) == 2
 
         glossary.write_text(glossary.read_text().replace("  term: interstitial lung disease", "  trem: interstitial lung disease"))
         assert wait_for(lambda: "ild.trem: unknown field 'trem'" in log.read_text()), log.read_text()

@@ -14,7 +14,9 @@ def test_median_sentence_names_both_arms_in_months_and_years(registry):
     sentence = result_sentence(trial, trial.results[0])
     assert sentence == (
         "Half of the people on trastuzumab deruxtecan with pertuzumab lived without their cancer growing or spreading "
-        "for about 3 years and 5 months (40.7 months) or longer. On THP, this was about 2 years and 3 months (26.9 months)."
+        "for about 3 years and 5 months (40.7 months) or longer. On THP, this was about 2 years and 3 months (26.9 months). "
+        "From the DESTINY-Breast09 study: early result (interim), may change; "
+        "survival not known yet; open-label: people knew their treatment."
     )
 
 

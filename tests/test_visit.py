@@ -30,9 +30,11 @@ def test_options_one_study_compared_share_that_study_and_list_the_same_side_effe
     assert all(column.hair_loss for column in her2.columns)
 
 
-def test_an_option_alone_shows_its_own_first_study(registry):
+def test_an_option_alone_shows_its_first_listed_study(registry):
     thp = registry.treatments["thp"]
-    assert clinic_sheet.study_for(registry, thp, ["thp"]).id == "cleopatra"
+    assert thp.trials == ["destiny-breast09", "cleopatra"]
+    assert clinic_sheet.study_for(registry, thp, ["thp"]).id == "destiny-breast09"
+    assert clinic_sheet.study_for(registry, thp.model_copy(update={"trials": ["cleopatra"]}), ["thp"]).id == "cleopatra"
 
 
 def test_options_from_different_studies_say_so(registry):
@@ -48,9 +50,10 @@ def test_time_in_the_chair_comes_from_drips_and_injections_only(registry):
     assert clinic_sheet.chair_time(registry, registry.treatments["elacestrant-pill"]) == []
 
 
-def test_caveats_follow_the_study(registry):
-    assert clinic_sheet.caveats(registry.trials["destiny-breast09"]) == [
-        "Early result: it may change.", "Not known yet if people live longer."]
+def test_caveats_follow_the_study_and_result(registry):
+    trial = registry.trials["destiny-breast09"]
+    assert clinic_sheet.caveats(trial, trial.results[0]) == [
+        "Early result (interim), may change.", "Survival not known yet.", "Open-label: people knew their treatment."]
 
 
 def test_later_options_are_every_option_that_is_not_a_first_one(registry):
@@ -92,7 +95,10 @@ def test_get_ready_for_a_subtype_links_its_handout_pdfs_and_presets_the_tool(reg
     assert 'href="../what-matters-to-me.html?subtype=her2-positive"' in html
     assert 'href="../handouts/symptom-cards.html#card-lung-inflammation"' in html
     macros.start_page("options/palbociclib-hormone.md")
-    assert "symptom-cards" not in str(macros.get_ready("hr-positive-her2-negative", treatment="palbociclib-hormone"))
+    html = str(macros.get_ready("hr-positive-her2-negative", treatment="palbociclib-hormone"))
+    # Only the cards this option's medicines need: no heart card for HER2 medicines with palbociclib.
+    assert set(re.findall(r"symptom-cards\.html#card-([a-z-]+)", html)) == {
+        "infection-low-white-cells", "lung-inflammation", "emergency"}
 
 
 def test_what_matters_form_has_a_labelled_group_per_tradeoff_and_the_questions_of_every_subtype(built_site, registry):

@@ -92,7 +92,7 @@ def test_review_due_within_30_days_warns_and_past_due_fails(project_copy, capsys
     reviews.write_text(text.replace("next_review: 2027-05-26", f"next_review: {soon}", 1))
     line = next(n for n, l in enumerate(reviews.read_text().splitlines(), 1) if f"next_review: {soon}" in l)
     result = build_site(project_copy / "mkdocs.yml", project_copy / "site")
-    assert result and result.warnings == [
+    assert result and [w for w in result.warnings if w.startswith("data/reviews.yaml")] == [
         f"data/reviews.yaml:{line}: index.md.next_review: warning: review is due on {soon}, within 30 days; plan the "
         "check against the evidence"]
 

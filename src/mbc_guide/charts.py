@@ -91,7 +91,8 @@ def median_bars(bars: list[Bar], label: str) -> str:
     rows = []
     for index, bar in enumerate(bars):
         length = max(1.0, BAR_WIDTH * bar.months / longest)
-        words = f"{format_number(bar.months)} months ({months_in_words(bar.months)})"
+        exact = f"{format_number(bar.months)} months"
+        words = exact if months_in_words(bar.months) == exact else f"{exact} ({months_in_words(bar.months)})"
         rows.append(
             f'<div class="median-chart__row">'
             f'<p class="median-chart__label">{escape(bar.label)}</p>'

@@ -5,6 +5,7 @@ Errors print one line each (file:line: field: message) and never a traceback; a 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from .building import build_site
 from .errors import DataErrors
 from .evidence import check_against_shared
 from .lint import HIGHEST_GRADE, TARGET_GRADE
+from .publishing import PUBLISH_VARIABLE
 from .registry import load_registry
 
 
@@ -66,6 +68,17 @@ def schema(data_dir: Path) -> int:
     written = write_schemas(registry, data_dir.resolve().parent / SCHEMA_FOLDER)
     print(f"{len(written)} schemas written into {SCHEMA_FOLDER}/" if written else "the schemas are up to date")
     return 0
+def publishing_build(arguments: argparse.Namespace):
+    """A build that refuses placeholders: the plugin reads the mode from the environment, for this build only."""
+    previous = os.environ.get(PUBLISH_VARIABLE)
+    os.environ[PUBLISH_VARIABLE] = "1"
+    try:
+        return build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
+    finally:
+        if previous is None:
+            del os.environ[PUBLISH_VARIABLE]
+        else:
+            os.environ[PUBLISH_VARIABLE] = previous
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,6 +96,8 @@ def _run(argv: list[str] | None) -> int:
     build_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     build_command.add_argument("--site-dir", type=Path, default=Path("site"))
     build_command.add_argument("--pdfs", action="store_true", help="also print every handout to PDF (needs Chromium)")
+    build_command.add_argument("--publish", action="store_true",
+                               help="a build to publish: refuses placeholders for the publisher and the site address")
     lint_command = commands.add_parser("lint", help="check every page and data file without publishing anything")
     lint_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     serve_command = commands.add_parser("serve", help="live preview that rebuilds when you save")
@@ -106,7 +121,7 @@ def _run(argv: list[str] | None) -> int:
     if arguments.command == "serve":
         from .preview import serve
         return serve(arguments.config, port=arguments.port)
-    result = build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
+    result = publishing_build(arguments) if arguments.publish else build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
     if result is not None:
         for line in (*result.notes, *result.warnings):
             print(line, file=sys.stderr)

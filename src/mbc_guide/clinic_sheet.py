@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from .models import Effect, Figure, Result, Treatment, Trial
 from .numbers import format_number, months_in_words
-from .phrases import arm_labels, sentence_case
+from .phrases import CAVEAT_WORDS, arm_labels, caveat_kinds, sentence_case
 from .registry import Registry
 from .summaries import option_groups
 
@@ -102,18 +102,10 @@ def chair_time(registry: Registry, treatment: Treatment) -> list[str]:
     return sentences
 
 
-def caveats(trial: Trial) -> list[str]:
-    """What a study's figures cannot say yet, in a few words: printed wherever its figures go."""
-    words = []
-    if trial.status == "interim":
-        words.append("Early result: it may change.")
-    if trial.overall_survival == "not_known_yet":
-        words.append("Not known yet if people live longer.")
-    if trial.kind == "subgroup":
-        words.append("From a smaller group within the study.")
-    elif trial.kind == "single_arm":
-        words.append("The study had no comparison group.")
-    return words
+def caveats(trial: Trial, result: Result | None = None) -> list[str]:
+    """What a study's figures cannot say, one short sentence per caveat kind of the result (phrases.caveat_kinds,
+    the list every component uses): printed wherever its figures go."""
+    return [f"{sentence_case(CAVEAT_WORDS[kind])}." for kind in caveat_kinds(trial, result)]
 
 
 def _column(registry: Registry, treatment: Treatment, trial: Trial | None) -> OptionColumn:

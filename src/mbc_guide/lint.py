@@ -197,3 +197,34 @@ def raw_html(path: str, markdown: str, first_line: int) -> Iterator[Finding]:
                 yield Finding(path, first_line + offset, f"<{tag}> has {unsafe.group(0).rstrip('= ')!r}; scripts and "
                                                          "styles are not allowed in pages (the stylesheet styles them)")
                 break
+# Showing-numbers rule 11: the leaflet bands each frequency word allows, as (lowest, highest) percent.
+FREQUENCY_BANDS = {"rare": (0, 0.1), "rarely": (0, 0.1), "uncommon": (0.1, 1), "not common": (0, 1)}
+FREQUENCY_WORD = re.compile(r"\b(not common|uncommon|rarely|rare|mild)\b", re.I)
+RATE_IN_WORDS = re.compile(r"\b(?:(fewer than) )?(?:about )?(\d+(?:\.\d+)?) (?:out of|in) 100\b")
+GRADE_TWO = re.compile(r"\bgrade (?:1 or )?2\b|\bgrades? 1 (?:to|and|or) 2\b", re.I)
+
+
+def frequency_words_against_rates(path: str, rendered_text: str, source: str) -> Iterator[Finding]:
+    """'Not common', 'uncommon', 'rare' or 'mild' next to a rate (in the same paragraph, list or component of the
+    built page) that contradicts them: 12 out of 100 is very common; grade 2 already has symptoms that need treatment."""
+    source_lines = source.splitlines()
+    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", rendered_text) if block.strip()]
+    for index, block in enumerate(blocks):
+        text = " ".join(blocks[index:index + 2])  # a block and the one right after it (a sentence, then its table)
+        for match in FREQUENCY_WORD.finditer(block):
+            word = match.group(1).lower()
+            problem = None
+            if word == "mild":
+                if GRADE_TWO.search(text):
+                    problem = "'mild' next to grade 2, which already has symptoms that need treatment; say 'grade 1 or 2' or 'low grade'"
+            else:
+                low, high = FREQUENCY_BANDS[word]
+                for rate in RATE_IN_WORDS.finditer(text):
+                    value = float(rate.group(2))
+                    if not (rate.group(1) and value <= 1) and not low <= value <= high:
+                        problem = (f"{match.group(1)!r} next to '{rate.group(0)}', which is {'very common' if value > 10 else 'common'} "
+                                   "by the leaflet convention (showing-numbers rule 11); use the word the rate gives")
+                        break
+            if problem:
+                line = next((n for n, raw in enumerate(source_lines, 1) if match.group(1).lower() in raw.lower()), 1)
+                yield Finding(path, line, problem)

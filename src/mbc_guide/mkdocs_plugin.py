@@ -28,13 +28,15 @@ from .macro_calls import call_lines, call_problems
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .handouts import Handout, html_path, is_handout
-from .lint import (Finding, front_matter_shadows, images_without_alt, long_sentences, missing_sections, prose_lines,
-                   raw_html, reading_grade_finding, terms_before_explained, typed_figures, unknown_source_links)
+from .lint import (Finding, frequency_words_against_rates, front_matter_shadows, images_without_alt, long_sentences,
+                   missing_sections, prose_lines, raw_html, reading_grade_finding, terms_before_explained, typed_figures,
+                   unknown_source_links)
 from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId, load_registry
 from .rendering import TEMPLATE_CACHE, component_environment, render_component
-from .reviews import allow_overdue, review_problems, reviews_due_soon
+from .publishing import is_publishing, placeholder_problems
+from .reviews import allow_overdue, review_problems, reviews_due_soon, stale_access_notes
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
 OVERLAY_FOLDER = "_preview"  # where the preview writes its error overlay (preview.py)
@@ -81,9 +83,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError(str(DataErrors(evidence_problems)))
         if not config.site_url:
             raise PluginError("mkdocs.yml: site_url: set the site's web address; handouts print it and their QR codes point to it")
+        placeholders = placeholder_problems(config.extra, config.site_url)
+        if placeholders and is_publishing(os.environ):
+            raise PluginError("\n".join(placeholders))
+        self._placeholder_warnings = [f"{line} (preview build: not for publishing)" for line in placeholders]
         site = SiteFacts(name=config.site_name, url=config.site_url, pdfs=self.pdfs)
         self.macros = GuideMacros(self.registry, component_environment(project / self.config.components_dir), site)
         self._start_build()
+        self.warnings += self._placeholder_warnings
         self.known_capitals = self._capitalised_names()
         self.known_urls = {url for source in self.registry.sources.values() for url in (source.url, source.read_in_url) if url}
         return config
@@ -103,6 +110,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             log.warning(notice)
         problems = review_problems(self.registry, pages, dt.date.today(), allowed)
         self.warnings += [str(warning) for warning in reviews_due_soon(self.registry, dt.date.today())]
+        self.warnings += [str(warning) for warning in stale_access_notes(self.registry)]
         # Entries that name the page explaining them: subtypes and urgent symptoms.
         for kind in ("subtypes", "alerts"):
             for entry in getattr(self.registry, kind).values():
@@ -216,6 +224,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def _finish_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         path = page.file.src_path
         readable = re.sub(r"<[^>]+>|\]\([^)]*\)|\{[^}]*\}", " ", self.deferred.restore(markdown))
+        for finding in frequency_words_against_rates(f"{self._docs_prefix}{path}", readable, page.file.content_string):
+            self.page_errors.append(str(finding))
         for word in undefined_abbreviations(readable, self.registry.glossary.values(), self.known_capitals):
             self.page_errors.append(f"{self._docs_prefix}{path}: {word!r} is not defined in data/glossary.yaml; add it there")
         used = terms_used(readable, self.registry.glossary.values())

@@ -86,6 +86,34 @@ class Figure(Strict):
     fact: Id
     source: Id
     from_claim: bool = False
+    # The source gives only an upper bound ("<1%"): readers see "fewer than {value} out of 100".
+    less_than: bool = False
+
+
+# Hosts readers are never sent to (mirrors, test servers, reposts, forums): the evidence README's do-not-link list.
+DO_NOT_LINK_HOSTS = (
+    "mimsdev.com", "nfdi-search.nliwod.org", "insight.jci.org", "antineoplasticandi.com", "synapsesocial.com",
+    "journaljams.org", "together4cancer.org", "alzheimers-ce.com", "her2support.org", "coachoutletstoreonlinev.com",
+    "mdedge-cache.qa01.mdedge.com", "staging.physiciansweekly.com", "vercel.app", "120ty.net", "tabletscapsules.com",
+    "github.com",
+)
+BARE_IP = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
+
+
+def forbidden_host(url: str) -> str | None:
+    """The do-not-link host a web address points to, if any (subdomains included), else None."""
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+    if BARE_IP.match(host):
+        return host
+    return next((h for h in DO_NOT_LINK_HOSTS if host == h or host.endswith("." + h)), None)
+
+
+def _linkable(url: str | None) -> str | None:
+    host = forbidden_host(url) if url else None
+    if host:
+        raise ValueError(f"links {host}, a host readers must never be sent to (mirror, test server or repost); "
+                         "link the primary publication (DOI or PubMed) or an official page, or name the source without a link")
+    return url
 
 
 class RateFigure(Figure):
@@ -107,9 +135,9 @@ class Source(Strict):
     published: Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v,
                                               json_schema_input_type=str | int)] = Field(
         description="date or year of publication as printed by the source")
-    url: Annotated[str | None, Field(pattern=r"^https://")] = None
+    url: Annotated[str | None, Field(pattern=r"^https://"), AfterValidator(_linkable)] = None
     read_in: PlainText | None = None
-    read_in_url: Annotated[str | None, Field(pattern=r"^https?://")] = None
+    read_in_url: Annotated[str | None, Field(pattern=r"^https?://"), AfterValidator(_linkable)] = None
     supports: Text
 
 
@@ -142,7 +170,9 @@ class Medicine(Strict):
     brand: PlainText | None = None
     kind: Text
     given: HowGiven
-    ild_risk: bool = False
+    # Its serious risks, each an urgent box in data/alerts.yaml that lists this medicine. Required, so a new
+    # medicine cannot be added without deciding which urgent symptoms go with it ([] only when none apply).
+    serious_risks: list[Id]
 
 
 class Treatment(Strict):
@@ -158,6 +188,8 @@ class Treatment(Strict):
     trials: list[Id]
     daily_life: list[Text] = []
     not_known_yet: list[Text] = []
+    # Side-effect rates (ids in side_effects.yaml) shown with a frequency word derived from the rate.
+    rated_side_effects: list[Id] = []
     # The option grid's rows: the questions people ask when they compare options.
     clinic_visits: Text
     main_side_effects: list[Text] = Field(min_length=1)
@@ -179,6 +211,12 @@ Measure = Literal[
 MEDIAN_MEASURES = ("pfs_median", "os_median", "brain_pfs_median")
 
 
+# What kind of look at a study a figure comes from; readers see it next to the figure.
+Analysis = Literal["primary", "interim", "updated", "final", "long_term", "exploratory", "post_hoc"]
+# Caveats a result carries beyond what its analysis and its study already say.
+ExtraCaveat = Literal["press_release", "conference_only", "may_be_chance"]
+
+
 class Arm(Strict):
     id: Id
     label: Text
@@ -192,6 +230,8 @@ class Result(Strict):
     timeframe_months: Months | None = None
     values: dict[Id, Figure]
     note: Text | None = None
+    analysis: Analysis
+    caveats: list[ExtraCaveat] = []
 
 
 class Trial(Strict):
@@ -202,6 +242,8 @@ class Trial(Strict):
     kind: Literal["randomised", "single_arm", "subgroup", "pooled"] = "randomised"
     status: Literal["interim", "final"]
     overall_survival: Literal["known", "not_known_yet"]
+    # Required: whether people knew which treatment they had (an open-label study) travels with its figures.
+    open_label: bool
     published: Id
     arms: list[Arm] = Field(min_length=1)
     results: list[Result]
@@ -209,7 +251,10 @@ class Trial(Strict):
     caveats: list[Text] = []
 
 
-Severity = Literal["any", "serious", "grade3", "fatal"]
+# How bad: any grade; grade 3 or higher; grade 3 only (grade 4 counted apart); grades 3 and 4; deaths.
+Severity = Literal["any", "grade3_plus", "grade3", "grade3_4", "fatal"]
+# Which events were counted, as the source counts them: the label readers see comes from this.
+Counted = Literal["all_causes", "treatment_related", "adjudicated_drug_related", "serious_adverse_events"]
 
 
 class SideEffectRate(Strict):
@@ -217,7 +262,12 @@ class SideEffectRate(Strict):
     effect: Id
     trial: Id
     severity: Severity
+    counts: Counted
     values: dict[Id, RateFigure]
+    # Arms whose figure the evidence says was not reported, with what it says instead. Any other arm without a
+    # value is shown as "not in our sources", never as "not reported".
+    not_reported: dict[Id, Text] = {}
+    analysis: Analysis | None = None
     note: Text | None = None
 
 
@@ -233,11 +283,15 @@ class Alert(Strict):
     """Urgent symptoms, stated once here and shown identically everywhere."""
 
     id: Id
+    # A few words naming the risk, for the short list on printed handouts.
+    name: Text
     title: Text
     symptoms: list[Text] = Field(min_length=1)
     action: Text
     tell_them: list[Text] = []
     medicines: list[Id]
+    # Shown with every option, after the medicine-specific boxes (when to call emergency services).
+    every_option: bool = False
     page: str = Field(pattern=r"^[a-z0-9/-]+\.md$", description="the web page that explains it, for handouts")
     facts: list[Id]
     source: Id
@@ -251,19 +305,28 @@ class GlossaryTerm(Strict):
     plain: Text | None = Field(None, description="everyday words a page must say before or with the term")
 
 
+class Indication(Strict):
+    """Who an approval or coverage is for: a type of breast cancer and a line of treatment."""
+
+    subtype: Id
+    line: Line
+
+
 class AccessNote(Strict):
-    """Approval or insurance coverage of one medicine in one country, as of a date readers are shown."""
+    """Approval or insurance coverage of one medicine for named indications in one country, as of a date."""
 
     id: Id
     medicine: Id
     country: Literal["us", "kr"]
-    # Empty: the note holds for every option with this medicine; otherwise only for these options.
-    treatments: list[Id] = []
+    # Shown only on options with this medicine for one of these subtypes and lines.
+    indications: list[Indication] = Field(min_length=1)
     status: Text
-    as_of: str
+    # False where the sources conflict, are old or a decision is pending: readers are told it is not confirmed.
+    confirmed: bool
+    as_of: dt.date
     fact: Id
     source_title: PlainText
-    url: Annotated[str, Field(pattern=r"^https?://")]
+    url: Annotated[str | None, Field(pattern=r"^https?://"), AfterValidator(_linkable)] = None
 
 
 def _has_value_slot(text: dict[str, str]) -> dict[str, str]:

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from jinja2 import Environment
 from markupsafe import Markup
 
-from . import clinic_sheet
+from . import clinic_sheet, phrases
 from .handouts import CARDS_PAGE, PAPERS, TOOL_PAGE, Handout, qr_code_svg, web_address
 from .models import Source, Trial
 from .registry import Registry
 from .rendering import render_component
-from .summaries import HeadlineResult, OptionGroup, headline_result, option_groups, rate_rows
+from .summaries import (HeadlineResult, OptionGroup, different_studies, headlines_side_by_side, option_groups,
+                        rate_rows)
 
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
 USED_BY_MARKER = "<!-- used-by:{} -->"
@@ -29,6 +30,7 @@ class PageState:
     path: str
     sources: dict[str, Source] = field(default_factory=dict)
     trials_shown: list[str] = field(default_factory=list)
+    alerts_shown: list[str] = field(default_factory=list)  # urgent boxes already in an option card on this page
 
 
 @dataclass
@@ -107,8 +109,28 @@ class GuideMacros:
         new_trials = [t for t in trials if t.id not in self.page.trials_shown]
         cards = Markup("\n").join(self.trial_results(t.id) for t in new_trials)
         access_notes = [note for m in medicines for note in self.registry.access_for(m.id, chosen.id)]
-        return self._render("option.html", treatment=chosen, medicines=medicines, alerts=alerts.values(),
-                            trial_cards=cards, trials=trials, new_trials=new_trials, notes=access_notes)
+        noted = {note.medicine for note in access_notes}
+        # Medicines with notes elsewhere on the site but none for this use: the page says none applies here.
+        elsewhere = [m for m in medicines if m.id not in noted
+                     and any(note.medicine == m.id for note in self.registry.access.values())]
+        rated = [self.rated_effect(chosen.id, rate_id) for rate_id in chosen.rated_side_effects]
+        ordered = _emergency_last(alerts.values())
+        # One full urgent box per alert and page; later option cards link to it, as with study cards.
+        seen = [alert for alert in ordered if alert.id in self.page.alerts_shown]
+        self.page.alerts_shown += [alert.id for alert in ordered if alert not in seen]
+        return self._render("option.html", treatment=chosen, medicines=medicines,
+                            alerts=[alert for alert in ordered if alert not in seen], alerts_above=seen,
+                            trial_cards=cards, trials=trials, new_trials=new_trials, notes=access_notes,
+                            not_noted_here=elsewhere, rated=rated)
+
+    def rated_effect(self, treatment: str, rate_id: str) -> str:
+        """A side effect with its frequency word derived from the rate of this option's arm."""
+        rate = self.registry.get("side_effects", rate_id)
+        trial = self.registry.get("trials", rate.trial)
+        arm = next(arm for arm in trial.arms if arm.treatment == treatment and arm.id in rate.values)
+        effect = self.registry.get("effects", rate.effect)
+        self.cite(rate.values[arm.id].source)
+        return phrases.rated_side_effect(rate, effect.name["en"], rate.values[arm.id], trial.name)
 
     def trial_results(self, trial: str) -> Markup:
         chosen: Trial = self.registry.get("trials", trial)
@@ -128,12 +150,21 @@ class GuideMacros:
     def option_grid(self, subtype: str) -> Markup:
         chosen = self.registry.get("subtypes", subtype)
         groups, headlines = self._groups_with_headlines(subtype)
-        return self._render("option_grid.html", subtype=chosen, groups=groups, headlines=headlines)
+        return self._render("option_grid.html", subtype=chosen, groups=groups, headlines=headlines,
+                            cross_study=self._cross_study(groups, headlines))
+
+    @staticmethod
+    def _cross_study(groups: list[OptionGroup], headlines: dict[str, HeadlineResult | None]) -> list[bool]:
+        """Per group: whether its options' results come from different studies (marked 'do not compare')."""
+        return [different_studies({t.id: headlines[t.id] for t in group.treatments}) for group in groups]
 
     def _groups_with_headlines(self, subtype: str) -> tuple[list[OptionGroup], dict[str, HeadlineResult | None]]:
         """A subtype's options by line and topic, and what each option's study found (for grids and handouts)."""
         groups = option_groups(self.registry, subtype)
-        return groups, {t.id: headline_result(self.registry, t) for group in groups for t in group.treatments}
+        headlines: dict[str, HeadlineResult | None] = {}
+        for group in groups:  # one table per group: head-to-head studies are found within it
+            headlines |= headlines_side_by_side(self.registry, group.treatments)
+        return groups, headlines
 
     def side_effect_across_studies(self, effect: str) -> Markup:
         rows = rate_rows(self.registry, effect)
@@ -163,7 +194,8 @@ class GuideMacros:
         chosen = self.registry.get("subtypes", subtype)
         first = clinic_sheet.first_options(self.registry, subtype)
         later = clinic_sheet.later_options(self.registry, subtype)
-        alerts = self._alerts_for([t for table in first for t in (c.treatment for c in table.columns)])
+        shown = [column.treatment for table in first for column in table.columns] + later
+        alerts = _emergency_last(self._alerts_for(shown))
         return self._render("subtype_handout.html", subtype=chosen, first=first, later=later, alerts=alerts,
                             clinic=clinic_sheet, head=self._handout_head(chosen.page),
                             sources_url=self._sources_url(), support_url=web_address(self.site.url, "support.md"))
@@ -190,12 +222,8 @@ class GuideMacros:
             handouts=self._relative("handouts/index.html"), alert_names={a.id: self._alert_name(a) for a in alerts})
 
     def _alert_name(self, alert) -> dict[str, str]:
-        """What a symptom card is about: the side effect whose alert it is, else the medicines it is for."""
-        effect = next((e for e in self.registry.effects.values() if e.alert == alert.id), None)
-        if effect:
-            return effect.name
-        names = [self.registry.get("medicines", m).name["en"] for m in alert.medicines]
-        return {"en": "card for " + ", ".join(names)}
+        """What a symptom card is about, in a few words (the alert's short name for print)."""
+        return alert.title if alert.every_option else alert.name
 
     def what_matters(self) -> Markup:
         """The "What matters to me" form: a question per tradeoff, suggested questions by subtype, the reader's own."""
@@ -238,3 +266,8 @@ class GuideMacros:
         if not self.page.sources:
             return Markup("")
         return self._render("sources.html", sources=list(self.page.sources.values()))
+
+
+def _emergency_last(alerts) -> list:
+    """Medicine-specific urgent boxes first, then those shown with every option (when to call emergency services)."""
+    return sorted(alerts, key=lambda alert: alert.every_option)

@@ -10,20 +10,50 @@ def arm_labels(trial: Trial) -> dict[str, str]:
     return {arm.id: arm.label["en"] for arm in trial.arms}
 
 
-def result_sentence(trial: Trial, result: Result) -> str:
+def result_sentence(trial: Trial, result: Result, short: bool = False) -> str:
+    """The result in words for every arm, always followed by its caveats: no component can show one without them.
+    `short` is the compact form for print (handouts), with the same figures, time frame and caveats."""
+    if short and result.measure in MEDIAN_MEASURES:
+        return f"{_short_median_sentence(trial, result)} ({caveat_sentence(trial, result, short=True)})"
+    return f"{_bare_result_sentence(trial, result)} {caveat_sentence(trial, result)}"
+
+
+def _short_median_sentence(trial: Trial, result: Result) -> str:
     labels = arm_labels(trial)
-    parts = [(labels[arm], figure.value) for arm, figure in result.values.items()]
-    first_label, first_value = parts[0]
+    arms = "; ".join(f"{months_with_exact(figure.value)} on {labels[arm]}" for arm, figure in result.values.items())
+    longer = " Many people live longer than this middle value." if result.measure == "os_median" else ""
+    return f"Half of the people {SHORT_MEDIAN_MEANINGS[result.measure]} for at least: {arms}.{longer}"
+
+
+SHORT_MEDIAN_MEANINGS = {
+    "pfs_median": "had no growth or spread of the cancer",
+    "os_median": "lived",
+    "brain_pfs_median": "had no growth of the cancer in the brain",
+}
+
+
+def figures_sentence(trial: Trial, result: Result) -> str:
+    """The figures for every arm, for a place whose figure caption right below carries the caveats
+    (a trial card's result, a chart's text alternative)."""
+    return _bare_result_sentence(trial, result)
+
+
+def _bare_result_sentence(trial: Trial, result: Result) -> str:
+    labels = arm_labels(trial)
+    parts = [(labels[arm], figure) for arm, figure in result.values.items()]
+    first_label, first = parts[0]
     others = parts[1:]
     measure = result.measure
     if measure in MEDIAN_MEASURES:
         what = MEDIAN_MEANINGS[measure]
         sentence = (f"Half of the people on {first_label} lived {what + ' ' if what else ''}for "
-                    f"{months_in_words(first_value)} ({format_number(first_value)} months) or longer.")
-        for label, value in others:
-            sentence += f" On {label}, this was {months_in_words(value)} ({format_number(value)} months)."
+                    f"{months_with_exact(first.value)} or longer.")
+        for label, figure in others:
+            sentence += f" On {label}, this was {months_with_exact(figure.value)}."
+        if measure == "os_median":
+            sentence += " Many people live longer than this middle value."
         return sentence
-    frequencies = _joined([f"{natural_frequency(value)} on {label}" for label, value in parts])
+    frequencies = _joined([f"{figure_frequency(figure)} on {label}" for label, figure in parts])
     if measure == "pfs_rate":
         return (f"{timeframe_in_words(result.timeframe_months).capitalize()}, {frequencies} "
                 f"were alive without their cancer growing or spreading.")
@@ -36,6 +66,99 @@ def result_sentence(trial: Trial, result: Result) -> str:
     if measure == "brain_response_rate":
         return f"Cancer in the brain shrank in {frequencies}."
     raise ValueError(f"no sentence for measure {measure!r}")  # pragma: no cover - Measure is a closed list
+
+
+def months_with_exact(months: float) -> str:
+    """'about 3 years and 5 months (40.7 months)'; '11 months', never '11 months (11 months)'."""
+    words = months_in_words(months)
+    exact = f"{format_number(months)} months"
+    return words if words == exact else f"{words} ({exact})"
+
+
+def figure_frequency(figure: Figure) -> str:
+    """'about 12 out of 100 people'; a figure the source gives only as '<1%' reads 'fewer than 1 out of 100 people'."""
+    if figure.less_than:
+        return f"fewer than {format_number(figure.value)} out of 100 people"
+    return natural_frequency(figure.value)
+
+
+# Caveat kinds (showing-numbers rule 12) in the words readers see next to every figure.
+CAVEAT_WORDS = {
+    "interim": "early result (interim), may change",
+    "survival_not_known_yet": "survival not known yet",
+    "exploratory": "small or exploratory group, less certain",
+    "post_hoc": "group chosen after the study (post hoc), less certain",
+    "press_release": "press release only, not a full publication",
+    "conference_only": "conference only, not yet in a journal",
+    "open_label": "open-label: people knew their treatment",
+    "may_be_chance": "the difference may be due to chance",
+}
+ANALYSIS_WORDS = {
+    "primary": "main analysis",
+    "interim": "early (interim) analysis",
+    "updated": "updated analysis",
+    "final": "final analysis",
+    "long_term": "long-term update",
+    "exploratory": "exploratory analysis",
+    "post_hoc": "analysis chosen after the study (post hoc)",
+}
+
+
+SHOWN_ANALYSES = ("primary", "updated", "final", "long_term")
+
+
+def caveat_kinds(trial: Trial, result: Result | None = None) -> list[str]:
+    """Every caveat a figure of this study (and result) carries, derived from required fields."""
+    analysis = result.analysis if result else None
+    kinds = []
+    if trial.status == "interim" or analysis == "interim":
+        kinds.append("interim")
+    if trial.overall_survival == "not_known_yet" and trial.kind not in ("single_arm", "pooled"):
+        kinds.append("survival_not_known_yet")
+    if trial.kind == "subgroup" or analysis == "exploratory":
+        kinds.append("exploratory")
+    if analysis == "post_hoc":
+        kinds.append("post_hoc")
+    if trial.open_label:
+        kinds.append("open_label")
+    kinds += [kind for kind in (result.caveats if result else []) if kind not in kinds]
+    return kinds
+
+
+def caveat_sentence(trial: Trial, result: Result | None = None, short: bool = False) -> str:
+    """'From the DESTINY-Breast09 study: early result (interim), may change; survival not known yet.'
+    Short (for print): 'DESTINY-Breast09: early result (interim), may change; survival not known yet'."""
+    # Interim, exploratory and post hoc looks are named by their caveat words instead.
+    shown = result and result.analysis in SHOWN_ANALYSES
+    words = [CAVEAT_WORDS[kind] for kind in caveat_kinds(trial, result)]
+    if short:
+        return trial.name + (f": {'; '.join(words)}" if words else "")
+    analysis = f" ({ANALYSIS_WORDS[result.analysis]})" if shown else ""
+    return f"From the {trial.name} study{analysis}" + (f": {'; '.join(words)}." if words else ".")
+
+
+def caveat_note(trial: Trial) -> str:
+    """'Keep in mind: survival is not known yet.' for a table row of a study, or '' when nothing applies."""
+    words = [CAVEAT_WORDS[kind] for kind in caveat_kinds(trial)]
+    return f"Keep in mind: {'; '.join(words)}." if words else ""
+
+
+def analysis_words(analysis: str) -> str:
+    return ANALYSIS_WORDS[analysis]
+
+
+def frequency_word(percent: float, less_than: bool = False) -> str:
+    """Leaflet convention (CIOMS / EU; showing-numbers rule 11): very common > 10 %, common 1-10 %,
+    uncommon 0.1-1 %, rare below 0.1 %."""
+    if less_than and percent <= 1:
+        return "uncommon or rare"
+    if percent > 10:
+        return "very common"
+    if percent >= 1:
+        return "common"
+    if percent >= 0.1:
+        return "uncommon"
+    return "rare" if percent > 0 else "none seen"
 
 
 def exact_figures(trial: Trial, values: dict[str, Figure], unit: str) -> str:
@@ -85,21 +208,71 @@ def median_caption(result: Result) -> str:
             "A median is the middle, not a limit: many people live longer than it.")
 
 
-def rate_in_words(percent: float | None) -> str:
-    return "not reported" if percent is None else natural_frequency(percent)
+NOT_IN_SOURCES = "not in our sources"
+
+
+def rate_cell(rate: SideEffectRate, arm: str) -> str:
+    """One arm's rate for a table: the rate out of 100, what the evidence says where it was not reported,
+    or 'not in our sources'. 'Not reported' comes only from the data (`not_reported`), never by default."""
+    if arm in rate.values:
+        return figure_frequency(rate.values[arm]).replace(" people", "")
+    if arm in rate.not_reported:
+        return rate.not_reported[arm]["en"]
+    return NOT_IN_SOURCES
+
+
+SEVERITY_WORDS = {
+    "any": "any grade",
+    "grade3_plus": "grade 3 or higher",
+    "grade3": "grade 3 only; grade 4 counted apart",
+    "grade3_4": "grades 3 and 4",
+    "fatal": "",
+}
+COUNTED_WORDS = {
+    "all_causes": "",
+    "treatment_related": " thought to be caused by the treatment",
+    "adjudicated_drug_related": " judged by experts to be caused by the medicine",
+    "serious_adverse_events": "",
+}
 
 
 def side_effect_heading(rate: SideEffectRate, effect_name: str) -> str:
-    if rate.effect == "serious":
-        return {"serious": "Serious side effects of any kind (grade 3 or higher)",
-                "grade3": "Grade 3 side effects of any kind (serious; grade 4 counted separately)"}.get(rate.severity, effect_name)
-    return {"any": sentence_case(effect_name), "serious": f"Serious {effect_name} (grade 3 or higher)",
-            "grade3": f"Grade 3 {effect_name}", "fatal": f"Death from {effect_name}"}[rate.severity]
+    """The row label, from what the source counted and how severe: never a generic string."""
+    counted = COUNTED_WORDS[rate.counts]
+    if rate.counts == "serious_adverse_events":
+        return "Serious adverse events (side effects that needed hospital care or were life-threatening)"
+    if rate.severity == "fatal":
+        return f"Deaths from {effect_name}{counted}"
+    name = "severe side effects of any kind" if rate.effect == "serious" and rate.severity != "any" else effect_name
+    return f"{sentence_case(name)}{counted} ({SEVERITY_WORDS[rate.severity]})"
+
+
+def table_cell(rate: SideEffectRate, arm: str, column: str) -> str:
+    """A cell in a table whose column is any / grade 3 or higher / deaths: says so when the rate counts otherwise."""
+    cell = rate_cell(rate, arm)
+    if column == "serious" and rate.severity != "grade3_plus" and cell != NOT_IN_SOURCES:
+        cell += f" ({SEVERITY_WORDS[rate.severity]})"
+    return cell
+
+
+def how_counted(rate: SideEffectRate, trial: Trial) -> str:
+    """Where a rate comes from and what it counts: trial events, pooled label data or early studies differ."""
+    counted = COUNTED_WORDS[rate.counts].strip() or "all cases, whatever the cause"
+    analysis = f" ({ANALYSIS_WORDS[rate.analysis]})" if rate.analysis else ""
+    return f"{counted}{analysis}"
+
+
+def rated_side_effect(rate: SideEffectRate, effect_name: str, figure: Figure, trial_name: str) -> str:
+    """'Lung inflammation: very common (about 12 out of 100 people in DESTINY-Breast09)'."""
+    return (f"{sentence_case(effect_name)}: {frequency_word(figure.value, figure.less_than)} "
+            f"({figure_frequency(figure)} in {trial_name})")
 
 
 def side_effect_meaning(rate: SideEffectRate, effect_name: str) -> str:
     """'had lung inflammation (... ILD ...)': the heading as a verb phrase, abbreviations kept in capitals."""
     heading = side_effect_heading(rate, effect_name)
+    if heading.startswith("Deaths from "):
+        return f"died of {heading.removeprefix('Deaths from ')}"
     return f"had {heading[:1].lower()}{heading[1:]}"
 
 
@@ -130,6 +303,18 @@ TOPIC_NAMES = {
     "pd-l1-positive": "when the cancer is PD-L1 positive",
     "no-immunotherapy": "when immunotherapy is not an option",
 }
+
+
+def indications_in_words(indications: list, subtypes: dict) -> str:
+    """'HER2-positive cancer, first or later treatment; ...': whom an approval or coverage note is for."""
+    lines_by_subtype: dict[str, list[str]] = {}
+    for indication in indications:
+        lines_by_subtype.setdefault(indication.subtype, []).append(LINE_WORDS[indication.line])
+    return "; ".join(f"{mid_sentence(subtypes[subtype].short_name['en'])} cancer, {' or '.join(lines)} treatment"
+                     for subtype, lines in lines_by_subtype.items())
+
+
+LINE_WORDS = {"first": "first", "maintenance": "maintenance", "later": "later"}
 
 
 def country_name(code: str) -> str:

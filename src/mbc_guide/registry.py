@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,11 +75,15 @@ class Registry:
         return [rate for rate in self.side_effects.values() if rate.trial == trial]
 
     def alert_for_medicine(self, medicine: str) -> list[Alert]:
-        return [alert for alert in self.alerts.values() if medicine in alert.medicines]
+        """The medicine's urgent boxes, then those shown with every option (when to call emergency services)."""
+        own = [alert for alert in self.alerts.values() if medicine in alert.medicines]
+        return own + [alert for alert in self.alerts.values() if alert.every_option and alert not in own]
 
     def access_for(self, medicine: str, treatment: str) -> list[AccessNote]:
-        return [note for note in self.access.values()
-                if note.medicine == medicine and (not note.treatments or treatment in note.treatments)]
+        """Notes for this medicine whose indication (subtype and line) is one of this option's."""
+        chosen = self.get("treatments", treatment)
+        return [note for note in self.access.values() if note.medicine == medicine
+                and any(i.subtype in chosen.subtypes and i.line in chosen.lines for i in note.indications)]
 
 
 def load_registry(data_dir: Path, shown_prefix: str = "data") -> Registry:
@@ -146,14 +151,16 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
         yield from refers("sources", figure.source, (*location, "source"))
         yield from refers("evidence", figure.fact, (*location, "fact"))
     yield from figure_errors(located, _label, iter_figures(entry), registry.evidence)
+    for location, text in _texts_with_frequency_words(entry):
+        yield located.error(location, _label(entry, location), FREQUENCY_WORD_MESSAGES.get(text.lower(), FREQUENCY_WORD_MESSAGE).format(text))
     if isinstance(entry, Medicine):
         yield from refers("sources", entry.given.source, ("given", "source"))
         for i, fact in enumerate(entry.given.facts):
             yield from refers("evidence", fact, ("given", "facts", i))
-        ild_effect = registry.effects.get("ild")
-        ild_alert = ild_effect.alert if ild_effect else None
-        if entry.ild_risk and ild_alert in registry.alerts and entry.id not in registry.alerts[ild_alert].medicines:
-            yield located.error(("ild_risk",), _label(entry, ("ild_risk",)), f"a medicine with a lung inflammation risk must be listed under medicines in alert {ild_alert!r} (data/alerts.yaml), so its urgent box shows")
+        for i, alert in enumerate(entry.serious_risks):
+            yield from refers("alerts", alert, ("serious_risks", i))
+            if alert in registry.alerts and entry.id not in registry.alerts[alert].medicines:
+                yield located.error(("serious_risks", i), _label(entry, ("serious_risks", i)), f"add {entry.id!r} under medicines in alert {alert!r} (data/alerts.yaml), so its urgent box shows")
     elif isinstance(entry, Treatment):
         for i, medicine in enumerate(entry.medicines):
             yield from refers("medicines", medicine, ("medicines", i))
@@ -161,11 +168,23 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
             yield from refers("subtypes", subtype, ("subtypes", i))
         for i, trial in enumerate(entry.trials):
             yield from refers("trials", trial, ("trials", i))
+        for i, rate_id in enumerate(entry.rated_side_effects):
+            yield from refers("side_effects", rate_id, ("rated_side_effects", i))
+            rate = registry.side_effects.get(rate_id)
+            trial = registry.trials.get(rate.trial) if rate else None
+            if trial and not any(arm.treatment == entry.id and arm.id in rate.values for arm in trial.arms):
+                yield located.error(("rated_side_effects", i), _label(entry, ("rated_side_effects", i)), f"rate {rate_id!r} has no value for an arm of {trial.name} that had this option")
     elif isinstance(entry, Trial):
         yield from refers("sources", entry.published, ("published",))
         arm_ids = [arm.id for arm in entry.arms]
         for i, arm in enumerate(entry.arms):
             yield from refers("treatments", arm.treatment, ("arms", i, "treatment"))
+            option = registry.treatments.get(arm.treatment or "")
+            # (Skipped while the option names an unknown study: that typo is reported on its own.)
+            if (option and entry.kind in ("randomised", "subgroup") and entry.id not in option.trials
+                    and all(t in registry.trials for t in option.trials)):
+                # Otherwise a page could show this option with another study's figure next to this study's.
+                yield located.error(("arms", i, "treatment"), _label(entry, ("arms", i, "treatment")), f"{arm.treatment!r} was compared head to head in {entry.name}; add {entry.id!r} to its trials in data/treatments.yaml")
         for i, result in enumerate(entry.results):
             yield from _check_arms(located, ("results", i), result.values, arm_ids, require_all=True)
             if result.measure in TIMED_MEASURES and result.timeframe_months is None:
@@ -176,11 +195,12 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
         if entry.trial in registry.trials:
             arm_ids = [arm.id for arm in registry.trials[entry.trial].arms]
             yield from _check_arms(located, (), entry.values, arm_ids, require_all=False)
+            yield from _check_arms(located, (), entry.not_reported, arm_ids, require_all=False, field="not_reported")
     elif isinstance(entry, AccessNote):
         yield from refers("evidence", entry.fact, ("fact",))
         yield from refers("medicines", entry.medicine, ("medicine",))
-        for i, treatment in enumerate(entry.treatments):
-            yield from refers("treatments", treatment, ("treatments", i))
+        for i, indication in enumerate(entry.indications):
+            yield from refers("subtypes", indication.subtype, ("indications", i, "subtype"))
     elif isinstance(entry, SupportContact):
         yield from refers("evidence", entry.fact, ("fact",))
     elif isinstance(entry, Effect):
@@ -191,12 +211,43 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
             yield from refers("evidence", fact, ("facts", i))
         for i, medicine in enumerate(entry.medicines):
             yield from refers("medicines", medicine, ("medicines", i))
+            known = registry.medicines.get(medicine)
+            if known and entry.id not in known.serious_risks:
+                yield located.error(("medicines", i), _label(entry, ("medicines", i)), f"add {entry.id!r} to serious_risks of medicine {medicine!r} (data/medicines.yaml)")
 
 
-def _check_arms(located: Located, where: tuple[Any, ...], values: dict[str, Figure], arm_ids: list[str], require_all: bool) -> Iterator[DataError]:
+# Words for how often that a writer must not choose: they come from the rate (showing-numbers rule 11).
+FREQUENCY_WORD_MESSAGE = ("{!r} is a frequency word; words for how often come from the rate (list the rate under "
+                          "rated_side_effects), never from the writer")
+FREQUENCY_WORD_MESSAGES = {"mild": "{!r} is not a grade: grade 2 already has symptoms that need treatment; say 'grade 1 or 2' "
+                                   "or 'low grade' (showing-numbers rule 11)"}
+FREQUENCY_WORDS = re.compile(r"\b(rare|rarely|not common|uncommon|mild)\b", re.I)
+
+
+def _texts_with_frequency_words(entry: BaseModel) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if not isinstance(entry, (Treatment, KeyFact, Alert, Trial)):
+        return
+    for name in type(entry).model_fields:
+        yield from _frequency_words_in(getattr(entry, name), (name,))
+
+
+def _frequency_words_in(value: Any, location: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(value, dict) and "en" in value and all(isinstance(v, str) for v in value.values()):
+        found = FREQUENCY_WORDS.search(value["en"])
+        if found:
+            yield location, found.group(0)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _frequency_words_in(getattr(value, name), (*location, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _frequency_words_in(item, (*location, index))
+
+
+def _check_arms(located: Located, where: tuple[Any, ...], values: dict[str, Any], arm_ids: list[str], require_all: bool, field: str = "values") -> Iterator[DataError]:
     for arm in values:
         if arm not in arm_ids:
-            yield located.error((*where, "values", arm), _label(located.entry, (*where, "values", arm)), f"unknown arm {arm!r}; this trial's arms are {', '.join(arm_ids)}")
+            yield located.error((*where, field, arm), _label(located.entry, (*where, field, arm)), f"unknown arm {arm!r}; this trial's arms are {', '.join(arm_ids)}")
     missing = [arm for arm in arm_ids if arm not in values]
     if require_all and missing:
         yield located.error((*where, "values"), _label(located.entry, (*where, "values")), f"give a value for every arm (both arms are always shown); missing: {', '.join(missing)}")

@@ -28,6 +28,22 @@ def review_problems(registry: Registry, pages: Iterable[str], today: dt.date, al
 
 
 DUE_SOON_DAYS = 30
+STALE_ACCESS_DAYS = 183  # about 6 months
+
+
+def stale_access_notes(registry: Registry) -> list[DataError]:
+    """Warnings for access notes whose as-of date is more than 6 months older than the last review of a page that
+    shows them (the pages of their indications' subtypes): approvals and coverage change."""
+    warnings = []
+    for note in registry.access.values():
+        pages = dict.fromkeys(registry.subtypes[i.subtype].page for i in note.indications if i.subtype in registry.subtypes)
+        for page in pages:
+            review = registry.reviews.get(page)
+            if review and (review.last_reviewed - note.as_of).days > STALE_ACCESS_DAYS:
+                warnings.append(registry.error_at("access", note.id, ("as_of",), f"warning: as of {note.as_of} is more than "
+                                                  f"6 months older than the last review of {page} ({review.last_reviewed}); "
+                                                  "check the note against the newest access facts and update its date"))
+    return warnings
 
 
 def reviews_due_soon(registry: Registry, today: dt.date) -> list[DataError]:

@@ -44,18 +44,71 @@ def headline_result(registry: Registry, treatment: Treatment) -> HeadlineResult 
     return None
 
 
+def headlines_side_by_side(registry: Registry, treatments: list[Treatment]) -> dict[str, HeadlineResult | None]:
+    """What each option's study found, for options shown together: where two of them were compared head to head,
+    that study's result is used for both (showing-numbers rule 8). Checked: no option shows two values."""
+    chosen: dict[str, HeadlineResult | None] = {}
+    for treatment in treatments:
+        shared = _head_to_head(registry, treatment, [t for t in treatments if t.id != treatment.id])
+        chosen[treatment.id] = HeadlineResult(shared, shared.results[0]) if shared else headline_result(registry, treatment)
+    check_one_value_per_option(chosen)
+    return chosen
+
+
+def _head_to_head(registry: Registry, treatment: Treatment, others: list[Treatment]) -> Trial | None:
+    for trial_id in treatment.trials:
+        trial = registry.get("trials", trial_id)
+        in_arms = {arm.treatment for arm in trial.arms}
+        if trial.results and treatment.id in in_arms and any(other.id in in_arms for other in others):
+            return trial
+    return None
+
+
+class TwoValuesInOneTable(LookupError):
+    pass
+
+
+def check_one_value_per_option(headlines: dict[str, HeadlineResult | None]) -> None:
+    """Every cell names every arm of its study; one option must not get two figures for one measure in a table."""
+    seen: dict[tuple[str, str], tuple[float, str]] = {}
+    for headline in filter(None, headlines.values()):
+        for arm in headline.trial.arms:
+            if arm.treatment is None or arm.id not in headline.result.values:
+                continue
+            key = (arm.treatment, headline.result.measure)
+            shown = (headline.result.values[arm.id].value, headline.trial.name)
+            earlier = seen.setdefault(key, shown)
+            if earlier[0] != shown[0]:
+                raise TwoValuesInOneTable(
+                    f"option {arm.treatment!r} would show two values for {headline.result.measure} in one table "
+                    f"({earlier[1]} {earlier[0]:g}, {shown[1]} {shown[0]:g}); use the head-to-head study for both")
+
+
+def different_studies(headlines: dict[str, HeadlineResult | None]) -> bool:
+    """True when the options' results come from more than one study: readers must not compare them."""
+    return len({headline.trial.id for headline in headlines.values() if headline}) > 1
+
+
 @dataclass
 class RateRow:
-    """One arm of one study: its rates of a side effect by severity, all out of the same 100 people."""
+    """One arm of one study: its rates of a side effect by column (any, serious, fatal), each with its entry."""
 
     trial: Trial
+    arm: str
     arm_label: str
-    by_severity: dict[str, Figure] = field(default_factory=dict)
+    by_column: dict[str, SideEffectRate] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     @property
     def figures(self) -> list[Figure]:
-        return list(self.by_severity.values())
+        return [rate.values[self.arm] for rate in self.by_column.values() if self.arm in rate.values]
+
+    @property
+    def rates(self) -> list[SideEffectRate]:
+        return list(self.by_column.values())
+
+
+COLUMNS = {"any": "any", "grade3_plus": "serious", "grade3": "serious", "grade3_4": "serious", "fatal": "fatal"}
 
 
 def rate_rows(registry: Registry, effect: str) -> list[RateRow]:
@@ -64,14 +117,10 @@ def rate_rows(registry: Registry, effect: str) -> list[RateRow]:
     for rate in registry.rates_for_effect(effect):
         trial = registry.get("trials", rate.trial)
         labels = {arm.id: arm.label["en"] for arm in trial.arms}
-        for arm, figure in rate.values.items():
-            row = rows.setdefault((trial.id, arm), RateRow(trial, labels[arm]))
-            row.by_severity[_column(rate)] = figure
+        for arm in [*rate.values, *rate.not_reported]:
+            row = rows.setdefault((trial.id, arm), RateRow(trial, arm, labels[arm]))
+            row.by_column[COLUMNS[rate.severity]] = rate
         if rate.note:
-            first_arm = next(iter(rate.values))
+            first_arm = next(iter([*rate.values, *rate.not_reported]))
             rows[(trial.id, first_arm)].notes.append(rate.note["en"])
     return list(rows.values())
-
-
-def _column(rate: SideEffectRate) -> str:
-    return "serious" if rate.severity in ("serious", "grade3") else rate.severity

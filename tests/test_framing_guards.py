@@ -1,0 +1,332 @@
+"""Issue 16: each class of framing mistake fails the build with one line, proved by breaking a copy of the data,
+and the built site shows each fixed instance."""
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from mbc_guide import phrases
+from mbc_guide.cli import build_site, main
+from mbc_guide.lint import frequency_words_against_rates
+from mbc_guide.models import forbidden_host
+from mbc_guide.summaries import HeadlineResult, TwoValuesInOneTable, check_one_value_per_option
+from test_data_errors import errors_for, line_of, replace_in
+from test_writer_mistakes import failed_build_errors
+
+
+def plain(html: str) -> str:
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+    return re.sub(r" ([,.:;)])", r"\1", text)
+
+
+def page_text(site: Path, name: str) -> str:
+    return plain((site / name).read_text())
+
+
+def option_card(site: Path, page: str, option: str) -> str:
+    html = (site / page).read_text()
+    card = html[html.index(f'id="option-{option}"'):]
+    return plain(card[:card.index('<h3 id="option-', 10) if '<h3 id="option-' in card[10:] else len(card)])
+
+
+# Each class's data guard: break a copy of the data (file, text, replacement), then expect one located line.
+# {line} is the line holding the last item of the case (a text in that file).
+DATA_GUARDS = {
+    "head-to-head study not listed by its option": (
+        "treatments.yaml", "  trials: [destiny-breast09, cleopatra]", "  trials: [cleopatra]", "trials.yaml", "      treatment: thp",
+        "destiny-breast09.arms[1].treatment: 'thp' was compared head to head in DESTINY-Breast09; add "
+        "'destiny-breast09' to its trials in data/treatments.yaml"),
+    "frequency word typed into data": (
+        "treatments.yaml", "lung inflammation, which can be serious]\n  rated_side_effects: [db03-ild-any]",
+        "lung inflammation (not common)]\n  rated_side_effects: [db03-ild-any]", "treatments.yaml", "lung inflammation (not common)",
+        "tdxd-later.main_side_effects[4]: 'not common' is a frequency word; words for how often come from the rate "
+        "(list the rate under rated_side_effects), never from the writer"),
+    "mild for grade 2": (
+        "key_facts.yaml", "had a low-grade form (grade 1 or 2)", "had a mild form (grade 1 or 2)", "key_facts.yaml", "mild form",
+        "ild-mild-share.text: 'mild' is not a grade: grade 2 already has symptoms that need treatment; say 'grade 1 or 2' "
+        "or 'low grade' (showing-numbers rule 11)"),
+    "result without its analysis kind": (
+        "trials.yaml", "      measure: pfs_median\n      analysis: interim\n", "      measure: pfs_median\n", "trials.yaml",
+        "id: db09-pfs-median", "destiny-breast09.results[0].analysis: required field is missing"),
+    "rate without what it counts": (
+        "side_effects.yaml", "  severity: grade3_plus\n  counts: all_causes\n", "  severity: grade3_plus\n", "side_effects.yaml",
+        "id: db09-serious", "db09-serious.counts: required field is missing"),
+    "serious risk without its urgent box": (
+        "alerts.yaml", "  medicines: [docetaxel, sacituzumab-govitecan, palbociclib,", "  medicines: [docetaxel, sacituzumab-govitecan,",
+        "medicines.yaml", "  serious_risks: [infection-low-white-cells, lung-inflammation]",
+        "palbociclib.serious_risks[0]: add 'palbociclib' under medicines in alert 'infection-low-white-cells' "
+        "(data/alerts.yaml), so its urgent box shows"),
+    "medicine without its serious risks": (
+        "medicines.yaml", "  serious_risks: [immune-side-effects]\n", "", "medicines.yaml", "id: pembrolizumab",
+        "pembrolizumab.serious_risks: required field is missing"),
+    "source on a do-not-link host": (
+        "sources.yaml", "  url: https://doi.org/10.1056/NEJMoa1607303", "  url: https://uat.mimsdev.com/palbociclib", "sources.yaml",
+        "uat.mimsdev.com", "p2-nejm-2016.url: links mimsdev.com, a host readers must never be sent to (mirror, test server or "
+        "repost); link the primary publication (DOI or PubMed) or an official page, or name the source without a link"),
+}
+
+
+@pytest.mark.parametrize("broken, old, new, shown, anchor, message", DATA_GUARDS.values(), ids=DATA_GUARDS.keys())
+def test_each_framing_mistake_in_data_gives_one_line(project_copy, broken, old, new, shown, anchor, message):
+    replace_in(project_copy / "data" / broken, old, new)
+    line = line_of(project_copy / "data" / shown, anchor)
+    assert errors_for(project_copy / "data") == [f"data/{shown}:{line}: {message}"]
+
+
+def raw_card(site: Path, page: str, option: str) -> str:
+    html = (site / page).read_text()
+    card = html[html.index(f'id="option-{option}"'):]
+    return card[:card.index('<h3 id="option-', 10) if '<h3 id="option-' in card[10:] else len(card)]
+
+
+# 1. Head to head: one study's figures for both arms; one value per option and table; cross-study mark.
+
+
+
+def test_one_option_never_shows_two_values_for_one_outcome_in_a_table(registry):
+    cleopatra, db09 = registry.trials["cleopatra"], registry.trials["destiny-breast09"]
+    mixed = {"thp": HeadlineResult(cleopatra, cleopatra.results[0]), "tdxd-pertuzumab": HeadlineResult(db09, db09.results[0])}
+    with pytest.raises(TwoValuesInOneTable) as caught:
+        check_one_value_per_option(mixed)
+    assert str(caught.value) == ("option 'thp' would show two values for pfs_median in one table (CLEOPATRA 18.5, "
+                                 "DESTINY-Breast09 26.9); use the head-to-head study for both")
+
+
+def test_grid_and_handout_use_the_head_to_head_study_and_mark_different_studies(built_site):
+    grid = (built_site / "compare-options.html").read_text()
+    her2_first = plain(re.findall(r'<table class="option-grid">.*?</table>', grid, re.S)[0])
+    assert "18.5 months" not in her2_first and her2_first.count("(26.9 months)") == 2
+    assert "Different studies: do not compare" not in her2_first
+    tables = [plain(t) for t in re.findall(r'<table class="option-grid">.*?</table>', grid, re.S)]
+    cdk = next(t for t in tables if "Ribociclib" in t and "Palbociclib" in t)
+    assert cdk.count("Different studies: do not compare.") == 3
+    assert "MONALEESA-2, updated analysis" in cdk and "PALOMA-2, main analysis" in cdk
+    pd_l1 = next(t for t in tables if "Pembrolizumab with chemotherapy" in t)
+    assert "KEYNOTE-355" not in pd_l1 and pd_l1.count("From the ASCENT-04 study") == 2
+    handout = page_text(built_site, "handouts/her2-positive.html")
+    assert "18.5 months" not in handout
+
+
+# 2. Access notes belong to an indication and show only there.
+
+def test_an_access_note_must_name_its_indication(project_copy):
+    access = project_copy / "data" / "access.yaml"
+    text = access.read_text()
+    start = text.index("- id: palbociclib-us\n")
+    block = text[start:text.index("\n- id:", start + 1) + 1]
+    access.write_text(text.replace(block, re.sub(r"  indications:\n(  - .*\n(    .*\n)?)+", "", block)))
+    assert errors_for(project_copy / "data") == [
+        f"data/access.yaml:{line_of(access, '- id: palbociclib-us')}: palbociclib-us.indications: required field is missing"]
+
+
+def test_notes_for_another_indication_are_not_shown_and_the_page_says_none_applies(built_site):
+    card = option_card(built_site, "her2-positive.html", "palbociclib-maintenance")
+    assert "letrozole" not in card.split("Is it approved")[1].split("What is it like")[0]
+    assert "Palbociclib: no approval or coverage note applies to this use" in card
+    assert "as of" not in card.split("Is it approved")[1].split("What is it like")[0]
+
+
+# 3. Frequency words come from the rate.
+
+
+
+
+
+def test_frequency_word_next_to_a_contradicting_rate_fails_the_page(project_copy, capsys):
+    page = project_copy / "content" / "lung-inflammation.md"
+    replace_in(page, "{{ key_fact(\"ild-first-year\") }}", "Lung inflammation is not common. {{ side_effect_picture(\"db09-ild-any\") }}")
+    line = line_of(page, "Lung inflammation is not common.")
+    assert (f"content/lung-inflammation.md:{line}: 'not common' next to 'about 12 out of 100', which is very common by "
+            "the leaflet convention (showing-numbers rule 11); use the word the rate gives") in failed_build_errors(project_copy, capsys)
+
+
+def test_frequency_lint_accepts_words_that_fit_the_rate():
+    assert list(frequency_words_against_rates("p.md", "This is uncommon: fewer than 1 out of 100 people had it.", "")) == []
+    assert [str(f) for f in frequency_words_against_rates("p.md", "It was mild (grade 1 or 2).", "It was mild")] == [
+        "p.md:1: 'mild' next to grade 2, which already has symptoms that need treatment; say 'grade 1 or 2' or 'low grade'"]
+
+
+@pytest.mark.parametrize("percent, word", [(12.1, "very common"), (10, "common"), (1, "common"), (0.5, "uncommon"),
+                                           (0.05, "rare"), (0, "none seen")])
+def test_frequency_words_follow_the_leaflet_bands(percent, word):
+    assert phrases.frequency_word(percent) == word
+
+
+def test_lung_words_on_the_built_site(built_site):
+    for page in ("her2-positive.html", "hr-positive-her2-negative.html", "lung-inflammation.html", "compare-options.html"):
+        text = page_text(built_site, page)
+        assert "not common" not in text and "mild (grade 1 or 2)" not in text, page
+    grid = page_text(built_site, "compare-options.html")
+    assert "very common (about 12 out of 100 people in DESTINY-Breast09)" in grid
+
+
+# 4. The caveat travels with the figure, in every component.
+
+
+
+@pytest.mark.parametrize("page, words", [
+    ("hr-positive-her2-negative.html", "From the EMERALD (a smaller group with an ESR1 change) study: survival not known yet; small or exploratory group, less certain; group chosen after the study (post hoc), less certain"),
+    ("compare-options.html", "group chosen after the study (post hoc), less certain"),
+    ("compare-options.html", "From the DESTINY-Breast09 study: early result (interim), may change; survival not known yet"),
+    ("handouts/her2-positive.html", "Early result (interim), may change. Survival not known yet. Open-label: people knew their treatment."),
+    ("compare-options.html", "From the HER2CLIMB (people with cancer in the brain) study: small or exploratory group, less certain"),
+    ("hr-positive-her2-negative.html", "HER2-ultralow cancer. This was a small group, so this result is less certain. "),
+    ("compare-options.html", "From the TROPION-Breast02 study (main analysis): conference only, not yet in a journal"),
+    ("compare-options.html", "From the MONALEESA-2 study (updated analysis): press release only, not a full publication"),
+    ("her2-positive.html", "From the PATINA study (main analysis): survival not known yet; open-label: people knew their treatment"),
+    ("compare-options.html", "From the ASCENT-03 study (main analysis): early result (interim), may change; survival not known yet"),
+])
+def test_every_component_shows_the_caveat_with_the_figure(built_site, page, words):
+    assert words in page_text(built_site, page)
+
+
+def test_picture_captions_carry_the_caveat(built_site):
+    html = (built_site / "her2-positive.html").read_text()
+    captions = [plain(c) for c in re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S)]
+    db09 = [c for c in captions if "DESTINY-Breast09" in c]
+    assert db09 and all("early result (interim), may change" in c for c in db09)
+
+
+def test_ultralow_result_says_the_difference_may_be_chance(registry):
+    trial = registry.trials["destiny-breast06"]
+    ultralow = next(r for r in trial.results if r.id == "db06-pfs-median-her2-ultralow")
+    assert "the difference may be due to chance" in phrases.result_sentence(trial, ultralow)
+
+
+# 5. Say what was counted; "not reported" only where the evidence says so.
+
+
+
+def test_labels_come_from_what_was_counted(registry):
+    effects = registry.effects
+    def heading(rate_id):
+        rate = registry.side_effects[rate_id]
+        return phrases.side_effect_heading(rate, effects[rate.effect].name["en"])
+    assert heading("db09-serious") == "Severe side effects of any kind (grade 3 or higher)"
+    assert heading("db09-serious-adverse-events").startswith("Serious adverse events")
+    assert heading("tb01-serious") == "Severe side effects of any kind thought to be caused by the treatment (grade 3 or higher)"
+    assert heading("patina-serious") == "Severe side effects of any kind (grade 3 only; grade 4 counted apart)"
+
+
+def test_cells_say_not_reported_only_from_data(built_site):
+    lung = page_text(built_site, "lung-inflammation.html")
+    assert "not reported" not in lung.replace("none reported in either group", "")
+    assert "3 people died of it; the report gives no rate" in lung
+    assert "The rows were not counted the same way" in lung and "are counted the same way" not in lung
+    her2 = page_text(built_site, "her2-positive.html")
+    assert "Severe side effects of any kind (grade 3 or higher)" in her2
+    assert "Serious side effects of any kind (grade 3 or higher)" not in her2
+    tnbc = page_text(built_site, "triple-negative.html")
+    assert "fewer than 1 out of 100" in tnbc
+
+
+# 6. Urgent boxes for every serious risk of every option.
+
+
+
+
+
+@pytest.mark.parametrize("subtype", ["her2-positive", "hr-positive-her2-negative", "triple-negative"])
+def test_every_option_card_and_handout_shows_every_serious_risk(built_site, registry, subtype):
+    page = registry.subtypes[subtype].page.replace(".md", ".html")
+    handout = (built_site / "handouts" / page).read_text()
+    for treatment in registry.treatments_for(subtype):
+        card = option_card(built_site, page, treatment.id)
+        for medicine in treatment.medicines:
+            for alert_id in registry.medicines[medicine].serious_risks + ["emergency"]:
+                alert = registry.alerts[alert_id]
+                # The first card on a page with this risk shows the box; later cards link to it.
+                shown = plain(alert.action["en"]) in card or f'href="#urgent-{alert_id}"' in raw_card(built_site, page, treatment.id)
+                assert shown, (treatment.id, alert_id)
+                # The handout lists each alert's symptoms in short, from the same entry.
+                assert "; ".join(symptom["en"] for symptom in alert.symptoms) in plain(handout), (subtype, alert_id)
+
+
+def test_her2_page_mentions_the_heart_and_pembrolizumab_lists_chest_pain(built_site):
+    her2 = page_text(built_site, "her2-positive.html")
+    assert "heart scan" in her2
+    tnbc = page_text(built_site, "triple-negative.html")
+    assert "a new or worse cough, chest pain or shortness of breath" in tnbc
+    assert "or after it has stopped" in tnbc
+
+
+# 7. The missing option.
+
+def test_her2_low_triple_negative_option_with_its_test_prompt(built_site):
+    card = option_card(built_site, "triple-negative.html", "tdxd-her2-low-tnbc")
+    assert "DESTINY-Breast04 (a smaller group with hormone receptor-negative cancer)" in card
+    assert "small or exploratory group, less certain" in card
+    assert "Ask your care team whether your cancer was tested for HER2-low" in card
+    assert "Is my cancer HER2-low?" in page_text(built_site, "triple-negative.html")
+
+
+# 8. Sources link primary publications or official pages, never the do-not-link hosts.
+
+
+
+@pytest.mark.parametrize("url, host", [("https://uat.mimsdev.com/x", "mimsdev.com"), ("http://47.251.13.51:8081/1", "47.251.13.51"),
+                                       ("https://wwwonclivecom-b2oh4h7sc-mjhls.vercel.app/v", "vercel.app"),
+                                       ("https://doi.org/10.1056/NEJMoa1607303", None)])
+def test_forbidden_hosts(url, host):
+    assert forbidden_host(url) == host
+
+
+def test_no_page_links_a_do_not_link_host(built_site):
+    links = [href for page in built_site.rglob("*.html") for href in re.findall(r'href="(https?://[^"]+)"', page.read_text())]
+    assert links and [link for link in links if forbidden_host(link)] == []
+    sources = page_text(built_site, "sources.html")
+    assert "Palbociclib and Letrozole in Advanced Breast Cancer (Finn and others)" in sources
+    assert "Source: (" not in sources and "(Robson et al." not in sources
+
+
+# 9. Currency and certainty of access notes.
+
+def test_an_old_access_note_warns(project_copy):
+    access = project_copy / "data" / "access.yaml"
+    replace_in(access, "  as_of: 2026-11-30\n", "  as_of: 2025-01-01\n")
+    line = line_of(access, "as_of: 2025-01-01")
+    result = build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    assert result and (f"data/access.yaml:{line}: tdxd-us-first.as_of: warning: as of 2025-01-01 is more than 6 months "
+                       "older than the last review of her2-positive.md (2026-11-26); check the note against the newest "
+                       "access facts and update its date") in result.warnings
+
+
+def test_uncertain_notes_say_so(built_site):
+    card = option_card(built_site, "hr-positive-her2-negative.html", "tdxd-her2-low")
+    assert "We found no final decision" in card and "We could not fully confirm this" in card
+    assert "so people pay the full cost" not in card
+    abemaciclib = option_card(built_site, "hr-positive-her2-negative.html", "abemaciclib-hormone")
+    assert "We could not confirm when coverage as a first treatment" in abemaciclib
+
+
+# 10. Smaller fixes and the publishing configuration.
+
+def test_publishing_refuses_placeholders_while_a_preview_builds(project_copy, capsys):
+    assert main(["build", "--config", str(project_copy / "mkdocs.yml"), "--site-dir", str(project_copy / "site"), "--publish"]) == 1
+    err = capsys.readouterr().err
+    assert ("mkdocs.yml: extra.publisher.organisation: still a placeholder; fill it in before publishing "
+            "(a local preview with `make site` works without it)") in err.splitlines()
+    assert ("mkdocs.yml: site_url: https://mbc-guide.example.org/ is a placeholder address; set the site's real address "
+            "before publishing (handouts print it and their QR codes point to it)") in err.splitlines()
+    assert "Traceback" not in err
+
+
+def test_publishing_builds_once_filled_in(project_copy, monkeypatch):
+    config = project_copy / "mkdocs.yml"
+    text = re.sub(r"PLACEHOLDER \([^)]*\)", "Example Cancer Charity", config.read_text())
+    config.write_text(text.replace("https://mbc-guide.example.org/", "https://guide.cancer-charity.kr/"))
+    monkeypatch.setenv("MBC_PUBLISH", "1")
+    assert build_site(config, project_copy / "site")
+    assert "This site is run by Example Cancer Charity" in page_text(project_copy / "site", "about.html")
+
+
+def test_smaller_fixes_on_the_built_site(built_site):
+    texts = {page.relative_to(built_site).as_posix(): plain(page.read_text()) for page in built_site.rglob("*.html")}
+    assert [p for p, t in texts.items() if re.search(r"\b(\d+) months \(\1 months\)", t)] == []
+    assert [p for p, t in texts.items() if "PLACEHOLDER:" in t] == []
+    card = option_card(built_site, "triple-negative.html", "sacituzumab-pembrolizumab")
+    assert "given together with chemotherapy" not in card
+    thp = option_card(built_site, "her2-positive.html", "thp")
+    assert "some people's hair loss has been permanent" in thp or "permanent" in page_text(built_site, "compare-options.html")
+    assert "Many people live longer than this middle value" in texts["her2-positive.html"]
