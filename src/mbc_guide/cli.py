@@ -14,7 +14,7 @@ from .building import build_site
 from .errors import DataErrors
 from .evidence import check_against_shared
 from .lint import HIGHEST_GRADE, TARGET_GRADE
-from .publishing import PUBLISH_VARIABLE
+from .publisher import PUBLISH_VARIABLE
 from .registry import load_registry
 
 

@@ -35,7 +35,7 @@ from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId, load_registry
 from .rendering import TEMPLATE_CACHE, component_environment, render_component
-from .publishing import is_publishing, placeholder_problems
+from .publisher import is_publishing, placeholder_problems
 from .reviews import allow_overdue, review_problems, reviews_due_soon, stale_access_notes
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
