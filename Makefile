@@ -4,8 +4,12 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+NODE_TOOLS := node_modules/.installed
 
-.PHONY: site pages serve lint test check browser clean
+.PHONY: setup site pages serve lint test check publish browser java node clean
+
+# Everything the build and the tests need: .venv, Chromium, Java and the Nu HTML checker.
+setup: $(INSTALLED) browser $(NODE_TOOLS)
 
 # The site, with every handout printed to PDF by Chromium (installed when missing).
 site: $(INSTALLED) browser
@@ -25,15 +29,33 @@ lint: $(INSTALLED)
 check: $(INSTALLED)
 	$(BIN)/mbc-guide check
 
-test: $(INSTALLED) browser
+test: setup
 	$(BIN)/pytest
 
 # Handout PDFs and browser tests use Debian's Chromium; install it when missing (as root, or with sudo).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for handout PDFs and browser tests (apt-get)"; \
+# Java runs the Nu HTML checker; Node's npm installs it (package.json, package-lock.json).
+# $(call apt_install,COMMAND,PACKAGES): install Debian packages when COMMAND is missing (as root, or with sudo).
+define apt_install
+	@command -v $(1) >/dev/null 2>&1 || { \
+	  echo "Installing Debian's $(2) (apt-get)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(2) >/dev/null; }
+endef
+
+browser:
+	$(call apt_install,chromium,chromium fonts-noto-cjk)
+
+java:
+	$(call apt_install,java,default-jre-headless)
+
+node:
+	$(call apt_install,npm,nodejs npm)
+
+# The checker only (--omit=dev leaves out Lighthouse, which benchmarks/lighthouse.py installs); vnu-jar's
+# install script would download a Java runtime, which `java` provides instead.
+$(NODE_TOOLS): package.json package-lock.json | java node
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_TOOLS)
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -30,6 +30,7 @@ from .reading_level import reading_grade
 from .registry import Registry, UnknownId, load_registry
 from .rendering import TEMPLATE_CACHE, component_environment, render_component
 from .reviews import allow_overdue, review_problems, reviews_due_soon
+from .valid_html import toggles_without_autocomplete
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
 
@@ -198,8 +199,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError("\n".join(errors))
         return env
 
+    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        return toggles_without_autocomplete(output) if template_name.endswith(".html") else output  # 404.html
+
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """The sources page lists where each source is used, known only once every page is rendered."""
+        output = toggles_without_autocomplete(output)
         if not USED_BY_PATTERN.search(output):
             return output
         here = posixpath.dirname(page.url)
