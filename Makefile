@@ -19,6 +19,12 @@ site: $(INSTALLED) browser
 pages: $(INSTALLED)
 	$(BIN)/mbc-guide build
 
+# A folder to upload to a static host, public/, behind a strict security policy (README: Publishing).
+# HOST=netlify (default; also Cloudflare Pages): a _headers file. HOST=github-pages: the policy in each page.
+HOST ?= netlify
+publish: $(INSTALLED) browser
+	$(BIN)/mbc-guide publish --host $(HOST)
+
 # Live preview at http://127.0.0.1:8000: rebuilds on save; a failed rebuild keeps the last good build showing.
 serve: $(INSTALLED)
 	$(BIN)/mbc-guide serve
@@ -63,4 +69,4 @@ $(INSTALLED): pyproject.toml constraints.txt
 	touch $(INSTALLED)
 
 clean:
-	rm -rf site .site-building-* .pytest_cache
+	rm -rf site public .site-building-* .pytest_cache

@@ -1,4 +1,5 @@
-"""Command line for writers: `mbc-guide build`, `mbc-guide lint`, `mbc-guide check`, `mbc-guide serve`.
+"""Command line for writers: `mbc-guide build`, `mbc-guide lint`, `mbc-guide check`, `mbc-guide serve`,
+`mbc-guide publish`.
 
 Errors print one line each (file:line: field: message) and never a traceback; a failed build leaves site/ untouched.
 """
@@ -12,6 +13,7 @@ from pathlib import Path
 from .building import build_site
 from .errors import DataErrors
 from .lint import HIGHEST_GRADE, TARGET_GRADE
+from .publishing import HOSTS, publish
 from .registry import load_registry
 
 
@@ -58,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     serve_command = commands.add_parser("serve", help="live preview that rebuilds when you save")
     serve_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     serve_command.add_argument("--port", type=int, default=8000)
+    publish_command = commands.add_parser("publish", help="build with the PDFs, then a folder for a static host")
+    publish_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    publish_command.add_argument("--site-dir", type=Path, default=Path("site"))
+    publish_command.add_argument("--out", type=Path, default=Path("public"))
+    publish_command.add_argument("--host", choices=HOSTS, default="netlify",
+                                 help="netlify: a _headers file (Netlify, Cloudflare Pages); github-pages: the policy in each page")
     check_command = commands.add_parser("check", help="check data/ only")
     check_command.add_argument("--data-dir", type=Path, default=Path("data"))
     arguments = parser.parse_args(argv)
@@ -71,13 +79,17 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "serve":
         from .preview import serve
         return serve(arguments.config, port=arguments.port)
-    result = build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
+    pdfs = arguments.command == "publish" or arguments.pdfs
+    result = build_site(arguments.config, arguments.site_dir, pdfs=pdfs)
     if result is not None:
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         print(reading_report(result.grades))
-        made = " with the handout PDFs" if arguments.pdfs else ""
+        made = " with the handout PDFs" if pdfs else ""
         print(f"built the site into {arguments.site_dir}/{made}")
+        if arguments.command == "publish":
+            publish(arguments.site_dir, arguments.out, arguments.host)
+            print(f"ready to upload for {arguments.host}: {arguments.out}/ (the README says how)")
         return 0
     print(f"build failed; {arguments.site_dir}/ was not changed", file=sys.stderr)
     return 1
