@@ -27,7 +27,8 @@ from .lint import (Finding, front_matter_shadows, images_without_alt, long_sente
                    reading_grade_finding, terms_before_explained, typed_figures, unknown_source_links)
 from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
-from .registry import Registry, UnknownId, load_registry
+from .registry import Registry, UnknownId
+from .registry_cache import load_registry_cached
 from .rendering import TEMPLATE_CACHE, component_environment, render_component
 from .reviews import allow_overdue, review_problems, reviews_due_soon
 from .valid_html import toggles_without_autocomplete
@@ -62,7 +63,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         project = Path(config.config_file_path).parent
         data_dir = project / self.config.data_dir
         try:
-            self.registry = load_registry(data_dir, shown_prefix=self.config.data_dir)
+            self.registry = load_registry_cached(data_dir, shown_prefix=self.config.data_dir)
         except DataErrors as errors:
             raise PluginError(str(errors)) from None
         if not config.site_url:
