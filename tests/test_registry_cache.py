@@ -1,12 +1,13 @@
 """The registry is reused between builds only while the data is byte for byte the same."""
 import shutil
+from pathlib import Path
 
 import pytest
 
 from mbc_guide.errors import DataErrors
 from mbc_guide.registry_cache import load_registry_cached
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 
 def test_unchanged_data_reuses_the_registry_and_any_edit_reloads_it(tmp_path):
