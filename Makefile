@@ -4,20 +4,26 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+NODE_TOOLS := node_modules/.installed
 
-.PHONY: site publish pages serve lint test test-fast check schema evidence browser clean
+.PHONY: setup site publish pages serve lint test test-fast check schema evidence browser java node clean
+
+# Everything the build and the tests need: .venv, Chromium, Java and the Nu HTML checker.
+setup: $(INSTALLED) browser $(NODE_TOOLS)
 
 # The site, with every handout printed to PDF by Chromium (installed when missing).
 site: $(INSTALLED) browser
 	$(BIN)/mbc-guide build --pdfs
 
-# The site to publish: as `site`, but refuses placeholders for the publisher and the web address (mkdocs.yml).
-publish: $(INSTALLED) browser
-	$(BIN)/mbc-guide build --pdfs --publish
-
 # The pages only, without PDFs and without Chromium: quicker, for checking a change.
 pages: $(INSTALLED)
 	$(BIN)/mbc-guide build
+
+# A folder to upload to a static host, public/, behind a strict security policy (README: Publishing). It refuses
+# placeholders for the publisher and the web address (mkdocs.yml), one line each. HOST=netlify (default; also Cloudflare Pages): a _headers file. HOST=github-pages: the policy in each page.
+HOST ?= netlify
+publish: $(INSTALLED) browser
+	$(BIN)/mbc-guide publish --host $(HOST)
 
 # Live preview at http://127.0.0.1:8000: rebuilds on save; a failed rebuild keeps the last good build showing.
 serve: $(INSTALLED)
@@ -29,7 +35,7 @@ lint: $(INSTALLED)
 check: $(INSTALLED)
 	$(BIN)/mbc-guide check
 
-test: $(INSTALLED) browser
+test: setup
 	$(BIN)/pytest
 
 # Every test except the browser suite: no Chromium needed.
@@ -45,11 +51,29 @@ evidence: $(INSTALLED)
 	$(BIN)/python scripts/make_evidence_record.py
 
 # Handout PDFs and browser tests use Debian's Chromium; install it when missing (as root, or with sudo).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for handout PDFs and browser tests (apt-get)"; \
+# Java runs the Nu HTML checker; Node's npm installs it (package.json, package-lock.json).
+# $(call apt_install,COMMAND,PACKAGES): install Debian packages when COMMAND is missing (as root, or with sudo).
+define apt_install
+	@command -v $(1) >/dev/null 2>&1 || { \
+	  echo "Installing Debian's $(2) (apt-get)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(2) >/dev/null; }
+endef
+
+browser:
+	$(call apt_install,chromium,chromium fonts-noto-cjk)
+
+java:
+	$(call apt_install,java,default-jre-headless)
+
+node:
+	$(call apt_install,npm,nodejs npm)
+
+# The checker only (--omit=dev leaves out Lighthouse, which benchmarks/lighthouse.py installs); vnu-jar's
+# install script would download a Java runtime, which `java` provides instead.
+$(NODE_TOOLS): package.json package-lock.json | java node
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_TOOLS)
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,4 +81,4 @@ $(INSTALLED): pyproject.toml constraints.txt
 	touch $(INSTALLED)
 
 clean:
-	rm -rf site .site-building-* .pytest_cache
+	rm -rf site public .site-building-* .pytest_cache

@@ -43,9 +43,26 @@ def test_only_the_first_use_of_each_defined_word_takes_keyboard_focus():
         '<abbr title="lungs" tabindex="0">ILD</abbr></p>')
 
 
+
+def test_a_defined_word_inside_a_link_does_not_take_focus():
+    """HTML forbids a focusable element inside <a>; the next use outside the link is the one that takes focus."""
+    from mbc_guide.glossary import focusable_first_uses
+    html = '<a href="x.html"><abbr title="a protein">HER2</abbr>-positive</a> <abbr title="a protein">HER2</abbr>'
+    assert focusable_first_uses(html) == (
+        '<a href="x.html"><abbr title="a protein">HER2</abbr>-positive</a> <abbr title="a protein" tabindex="0">HER2</abbr>')
+
 def test_unknown_filter_is_named_with_its_line():
     from jinja2 import Environment
 
     from mbc_guide.page_checks import template_problems
     assert template_problems(Environment(), "text\n{{ 'x' | nosuch }}\n", []) == [(2, "unknown filter 'nosuch'")]
     assert template_problems(Environment(), "{{ 'x' | upper }}", []) == []
+
+
+def test_material_toggles_lose_the_autocomplete_html_forbids_on_checkboxes():
+    from mbc_guide.valid_html import toggles_without_autocomplete
+    html = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+            '<input type="text" class="md-search__input" autocomplete="off">')
+    assert toggles_without_autocomplete(html) == (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '<input type="text" class="md-search__input" autocomplete="off">')

@@ -137,5 +137,6 @@ def test_serve_rebuilds_on_a_data_edit_and_survives_a_mistake(project_copy, tmp_
         assert "Traceback" not in log.read_text()
     finally:
         os.killpg(server.pid, signal.SIGINT)
-        assert server.wait(timeout=20) == 0
+        # Ctrl+C lets a rebuild in progress finish, which a loaded machine can make slow; it must still end cleanly.
+        assert server.wait(timeout=120) == 0
     assert list(scratch.glob("mbc-preview-*")) == []

@@ -1,4 +1,4 @@
-"""Command line for writers: `mbc-guide build`, `lint`, `check`, `serve`, and `schema` (for editors).
+"""Command line for writers: `mbc-guide build`, `lint`, `check`, `serve`, `schema` (for editors) and `publish`.
 
 Errors print one line each (file:line: field: message) and never a traceback; a failed build leaves site/ untouched.
 """
@@ -15,6 +15,7 @@ from .errors import DataErrors
 from .evidence import check_against_shared
 from .lint import HIGHEST_GRADE, TARGET_GRADE
 from .publisher import PUBLISH_VARIABLE
+from .publishing import HOSTS, publish
 from .registry import load_registry
 
 
@@ -68,12 +69,12 @@ def schema(data_dir: Path) -> int:
     written = write_schemas(registry, data_dir.resolve().parent / SCHEMA_FOLDER)
     print(f"{len(written)} schemas written into {SCHEMA_FOLDER}/" if written else "the schemas are up to date")
     return 0
-def publishing_build(arguments: argparse.Namespace):
+def publishing_build(config: Path, site_dir: Path, pdfs: bool):
     """A build that refuses placeholders: the plugin reads the mode from the environment, for this build only."""
     previous = os.environ.get(PUBLISH_VARIABLE)
     os.environ[PUBLISH_VARIABLE] = "1"
     try:
-        return build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
+        return build_site(config, site_dir, pdfs=pdfs)
     finally:
         if previous is None:
             del os.environ[PUBLISH_VARIABLE]
@@ -103,6 +104,12 @@ def _run(argv: list[str] | None) -> int:
     serve_command = commands.add_parser("serve", help="live preview that rebuilds when you save")
     serve_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     serve_command.add_argument("--port", type=int, default=8000)
+    publish_command = commands.add_parser("publish", help="build with the PDFs, then a folder for a static host")
+    publish_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    publish_command.add_argument("--site-dir", type=Path, default=Path("site"))
+    publish_command.add_argument("--out", type=Path, default=Path("public"))
+    publish_command.add_argument("--host", choices=HOSTS, default="netlify",
+                                 help="netlify: a _headers file (Netlify, Cloudflare Pages); github-pages: the policy in each page")
     check_command = commands.add_parser("check", help="check data/ only")
     check_command.add_argument("--data-dir", type=Path, default=Path("data"))
     schema_command = commands.add_parser("schema", help="write the JSON Schemas editors use for data/ into schemas/")
@@ -121,13 +128,19 @@ def _run(argv: list[str] | None) -> int:
     if arguments.command == "serve":
         from .preview import serve
         return serve(arguments.config, port=arguments.port)
-    result = publishing_build(arguments) if arguments.publish else build_site(arguments.config, arguments.site_dir, pdfs=arguments.pdfs)
+    pdfs = arguments.command == "publish" or arguments.pdfs
+    refuses_placeholders = arguments.command == "publish" or arguments.publish
+    build = publishing_build if refuses_placeholders else build_site
+    result = build(arguments.config, arguments.site_dir, pdfs=pdfs)
     if result is not None:
         for line in (*result.notes, *result.warnings):
             print(line, file=sys.stderr)
         print(reading_report(result.grades))
-        made = " with the handout PDFs" if arguments.pdfs else ""
+        made = " with the handout PDFs" if pdfs else ""
         print(f"built the site into {arguments.site_dir}/{made}")
+        if arguments.command == "publish":
+            publish(arguments.site_dir, arguments.out, arguments.host)
+            print(f"ready to upload for {arguments.host}: {arguments.out}/ (the README says how)")
         return 0
     print(f"build failed; {arguments.site_dir}/ was not changed", file=sys.stderr)
     return 1

@@ -52,17 +52,18 @@ def abbreviation_lines(terms: Iterable[GlossaryTerm]) -> str:
     return "\n".join(lines)
 
 
-ABBR_TAG = re.compile(r'<abbr title="([^"]*)">')
+# A link is matched whole, so the <abbr> inside it is left alone: HTML forbids a focusable element inside <a>.
+ABBR_TAG_OUTSIDE_LINKS = re.compile(r'<a\b.*?</a>|<abbr title="([^"]*)">', re.S)
 
 
 def focusable_first_uses(html: str) -> str:
     """The first <abbr> of each word on a page takes keyboard focus, which opens its tooltip; later uses stay
-    out of the Tab order so keyboard users do not stop at every repeat."""
+    out of the Tab order so keyboard users do not stop at every repeat. Words inside links stay as they are."""
     seen: set[str] = set()
 
     def mark(match: re.Match[str]) -> str:
-        if match.group(1) in seen:
+        if match.group(1) is None or match.group(1) in seen:
             return match.group(0)
         seen.add(match.group(1))
         return f'<abbr title="{match.group(1)}" tabindex="0">'
-    return ABBR_TAG.sub(mark, html)
+    return ABBR_TAG_OUTSIDE_LINKS.sub(mark, html)

@@ -2,6 +2,7 @@
 names. The PDFs themselves are made by `pdf.py`."""
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ def web_address(site_url: str, page: str) -> str:
     return urljoin(site_url if site_url.endswith("/") else site_url + "/", html_path(page))
 
 
+@functools.lru_cache(maxsize=64)  # the same addresses in every build
 def qr_code_svg(url: str) -> str:
     """An inline SVG QR code for `url`, black on white for print, with the address as its accessible name."""
     code = segno.make(url, error="m", micro=False)

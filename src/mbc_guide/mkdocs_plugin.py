@@ -33,10 +33,12 @@ from .lint import (Finding, frequency_words_against_rates, front_matter_shadows,
                    unknown_source_links)
 from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
-from .registry import Registry, UnknownId, load_registry
+from .registry import Registry, UnknownId
+from .registry_cache import load_registry_cached
 from .rendering import TEMPLATE_CACHE, component_environment, render_component
 from .publisher import is_publishing, placeholder_problems
 from .reviews import allow_overdue, review_problems, reviews_due_soon, stale_access_notes
+from .valid_html import toggles_without_autocomplete
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
 OVERLAY_FOLDER = "_preview"  # where the preview writes its error overlay (preview.py)
@@ -75,7 +77,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         project = Path(config.config_file_path).parent
         data_dir = project / self.config.data_dir
         try:
-            self.registry = load_registry(data_dir, shown_prefix=self.config.data_dir)
+            self.registry = load_registry_cached(data_dir, shown_prefix=self.config.data_dir)
         except DataErrors as errors:
             raise PluginError(str(errors)) from None
         evidence_problems, self.evidence_note = check_against_shared(self.registry, project)
@@ -265,6 +267,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError("\n".join(errors))
         return env
 
+    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        return toggles_without_autocomplete(output) if template_name.endswith(".html") else output  # 404.html
+
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         return self._with_preview_overlay(self._with_used_by(output, page))
 
@@ -276,6 +281,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def _with_used_by(self, output: str, page: Any) -> str:
         """The sources page lists where each source is used, known only once every page is rendered."""
+        output = toggles_without_autocomplete(output)
         if not USED_BY_PATTERN.search(output):
             return output
         here = posixpath.dirname(page.url)
