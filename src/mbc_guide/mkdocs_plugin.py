@@ -20,6 +20,7 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from .deferred_html import DeferredHtml
 from .errors import DataErrors
+from .generated_pages import INDEX, generated_pages, is_generated, nav_section
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .handouts import Handout, html_path, is_handout
@@ -29,7 +30,7 @@ from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId, load_registry
 from .rendering import TEMPLATE_CACHE, component_environment, render_component
-from .reviews import allow_overdue, review_problems, reviews_due_soon
+from .reviews import allow_overdue, review_for, review_problems, reviews_due_soon
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
 
@@ -50,6 +51,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def _start_build(self) -> None:
         """What one build collects; a live preview builds many times with the same plugin."""
         self.page_errors: list[str] = []
+        self.generated_titles: dict[str, str] = {}
         self.warnings: list[str] = []
         self.unrendered_pages: list[str] = []
         self.reading_grades: dict[str, float] = {}
@@ -71,6 +73,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self._start_build()
         self.known_capitals = self._capitalised_names()
         self.known_urls = {url for source in self.registry.sources.values() for url in (source.url, source.read_in_url) if url}
+        config.nav = _with_generated_nav(config.nav, self.registry)
         return config
 
     def _capitalised_names(self) -> set[str]:
@@ -81,6 +84,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return {match.group(0) for text in texts for match in ABBREVIATION.finditer(text)}
 
     def on_files(self, files: Any, config: Any) -> Any:
+        self._add_generated_pages(files, config)
         pages = [f.src_uri for f in files.documentation_pages()]
         allowed, notice = allow_overdue(dict(os.environ))
         if notice:
@@ -96,6 +100,26 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError("\n".join(str(problem) for problem in problems))
         self.macros.site.handouts = [Handout(f.src_uri, _title(f)) for f in files.documentation_pages() if is_handout(f.src_uri)]
         return files
+
+    def _add_generated_pages(self, files: Any, config: Any) -> None:
+        """A page per option and per study, from data. A writer's own file for one of them (e.g.
+        content/options/thp.md) is not a page of its own: its text opens the generated page."""
+        from mkdocs.structure.files import File
+
+        writer_texts = {}
+        for file in list(files.documentation_pages()):
+            if is_generated(file.src_uri):
+                writer_texts[file.src_uri] = file.content_string
+                files.remove(file)
+        self.generated_titles = {}
+        for page in generated_pages(self.registry, writer_texts):
+            files.append(File.generated(config, page.path, content=page.source))
+            self.generated_titles[page.path] = page.title
+        unknown = sorted(set(writer_texts) - set(self.generated_titles))
+        if unknown:
+            prefix = f"{Path(config.docs_dir).name}/"
+            raise PluginError("\n".join(f"{prefix}{path}: no option or study with this id in data/; a writer's page in "
+                                         f"{path.split('/')[0]}/ adds text to the page built for that id" for path in unknown))
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
         in_nav = {page.file.src_uri for page in nav.pages}
@@ -126,6 +150,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(100)  # before mkdocs-macros renders the page
     def _start_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         self._docs_prefix = f"{Path(config.docs_dir).name}/"
+        if page.file.src_uri in self.generated_titles:  # built from data: its title, no summary box
+            page.meta.setdefault("title", self.generated_titles[page.file.src_uri])
+            page.meta.setdefault("reference", True)
         self.macros.start_page(page.file.src_path)
         self.deferred.start_page()
         macros_plugin = config.plugins["macros"]
@@ -172,8 +199,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         sources = str(self.macros.sources_section())  # str(): adding Markup to text would escape the page
         if sources:
             markdown += f"\n\n## Sources {{ data-search-exclude }}\n\n{self.deferred.hold(sources)}\n"
-        review = self.registry.reviews.get(page.file.src_path)
-        page.meta["review"] = review
+        page.meta["review"] = review_for(self.registry, page.file.src_path)
         return markdown
 
     on_page_markdown = CombinedEvent(_start_page, _finish_page)
@@ -209,6 +235,24 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             links = [f'<a href="{posixpath.relpath(html_path(path), here or ".")}">{title}</a>' for path, title in sorted(pages.items())]
             return ", ".join(links) if links else "no page yet"
         return USED_BY_PATTERN.sub(pages_using, output)
+
+
+def _with_generated_nav(nav: list[Any] | None, registry: Registry) -> list[Any] | None:
+    """Each `options/index.md` or `studies/index.md` entry of the navigation becomes that folder's section, with a
+    page for every option or study in data."""
+    if nav is None:
+        return None
+    folders = {f"{folder}/index.md": folder for folder in INDEX}
+    expanded = []
+    for entry in nav:
+        target = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry
+        if isinstance(target, str) and target in folders:
+            expanded.append(nav_section(registry, folders[target]))
+        elif isinstance(target, list):
+            expanded.append({next(iter(entry)): _with_generated_nav(target, registry)})
+        else:
+            expanded.append(entry)
+    return expanded
 
 
 def _title(file: Any) -> str:

@@ -9,10 +9,15 @@ from dataclasses import dataclass, field
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .handouts import PAPERS, Handout, qr_code_svg, web_address
-from .models import Source, Trial
+from . import phrases
+from .caveats import caveat_labels
+from .generated_pages import OPTIONS, STUDIES, option_path, study_path
+from .handouts import PAPERS, Handout, html_path, qr_code_svg, web_address
+from .models import Source, Treatment, Trial
+from .option_facts import CARD_EFFECTS, alerts_for, compared_result, is_comparison, side_effects_in, time_scale
 from .registry import Registry
 from .rendering import render_component
+from .reviews import review_for
 from .summaries import HeadlineResult, OptionGroup, headline_result, option_groups, rate_rows
 
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
@@ -26,7 +31,10 @@ class PageState:
 
     path: str
     sources: dict[str, Source] = field(default_factory=dict)
-    trials_shown: list[str] = field(default_factory=list)
+    results_pictured: list[str] = field(default_factory=list)  # a result is pictured once per page
+    trials_captioned: list[str] = field(default_factory=list)  # studies whose caveats were given in full
+    scale_years: int | None = None  # every time bar on the page shares this scale
+    picture_guide_shown: bool = False
 
 
 @dataclass
@@ -66,6 +74,10 @@ class GuideMacros:
         "handout",
         "symptom_card",
         "handout_list",
+        "urgent_boxes",
+        "option_page",
+        "study_page",
+        "page_index",
     )
 
     def exposed(self) -> dict[str, object]:
@@ -82,36 +94,151 @@ class GuideMacros:
     def subtype_basics(self, subtype: str) -> Markup:
         return self._render("subtype_basics.html", subtype=self.registry.get("subtypes", subtype))
 
+    def href(self, page: str) -> str:
+        """A link from the page being built to another page of the site."""
+        return posixpath.relpath(html_path(page), posixpath.dirname(self.page.path) or ".")
+
     def options(self, subtype: str, line: str, topic: str | None = None) -> Markup:
+        """A card per option of one line (and topic): what it is, how it is given, main side effects, what its study
+        found, and links to its own page and its study's page."""
         treatments = self.registry.treatments_for(subtype, line, topic)
         if not treatments:
             wanted = f"line {line!r}" + (f" and topic {topic!r}" if topic else " without a topic")
             raise LookupError(f"no treatments in data for subtype {subtype!r}, {wanted}")
+        if self.page.scale_years is None:
+            self.page.scale_years = time_scale(
+                compared_result(self.registry, t, group.treatments)
+                for group in option_groups(self.registry, subtype) for t in group.treatments) or None
         # A Markdown heading per option, so each appears in the page's table of contents.
-        return Markup("\n\n").join(
-            Markup("### {} {{ #option-{} }}\n\n{}").format(t.name["en"], t.id, self.option(t.id)) for t in treatments)
+        cards = Markup("\n\n").join(Markup("### {} {{ #option-{} }}\n\n{}").format(
+            t.name["en"], t.id, self._card(t, treatments, line)) for t in treatments)
+        return self._picture_guide() + cards
 
     def option(self, treatment: str) -> Markup:
+        chosen = self.registry.get("treatments", treatment)
+        return self._picture_guide() + self._card(chosen, [chosen], chosen.lines[0])
+
+    def _card(self, treatment: Treatment, shown_with: list[Treatment], line: str) -> Markup:
+        medicines = [self.registry.get("medicines", m) for m in treatment.medicines]
+        for medicine in medicines:
+            self.cite(medicine.given.source)
+        shown = compared_result(self.registry, treatment, shown_with)
+        rates = side_effects_in(self.registry, shown.trial, treatment, CARD_EFFECTS) if shown else []
+        return self._render("option_card.html", treatment=treatment, line=line, medicines=medicines, shown=shown,
+                            rates=rates, picture=self._result_picture(shown) if shown else Markup(""),
+                            option_href=self.href(option_path(treatment.id)),
+                            study_href=self.href(study_path(shown.trial.id)) if shown else None)
+
+    def _result_picture(self, shown: HeadlineResult, with_sentence: bool = True) -> Markup:
+        """One result: a sentence naming every arm, one picture, and beside it the caveats, source and review date.
+        Pictured once per page; a later mention links back to it."""
+        key = f"{shown.trial.id}-{shown.result.id}"
+        if key in self.page.results_pictured:
+            return self._render("result_seen.html", trial=shown.trial, key=key)
+        self.page.results_pictured.append(key)
+        first_of_study = shown.trial.id not in self.page.trials_captioned  # its caveats in full, later ones refer back
+        self.page.trials_captioned.append(shown.trial.id)
+        return self._render("result_picture.html", trial=shown.trial, result=shown.result, key=key,
+                            with_sentence=with_sentence, scale_years=self.page.scale_years,
+                            comparison=is_comparison(shown.trial), first_of_study=first_of_study,
+                            caveats=caveat_labels(shown.trial),
+                            review=review_for(self.registry, self.page.path))
+
+    def _picture_guide(self) -> Markup:
+        """'How to read these pictures', once per page, before its first picture."""
+        if self.page.picture_guide_shown:
+            return Markup("")
+        self.page.picture_guide_shown = True
+        return self._render("picture_guide.html", scale_years=self.page.scale_years)
+
+    def urgent_boxes(self, subtype: str) -> Markup:
+        """The urgent box of every serious risk of any medicine among a subtype's options, each once."""
+        medicines = [m for t in self.registry.treatments_for(subtype) for m in t.medicines]
+        return Markup("\n").join(self.urgent_symptoms(alert.id) for alert in alerts_for(self.registry, medicines))
+
+    def option_page(self, treatment: str) -> Markup:
+        """The page of one option: what it is, urgent boxes, how it is given, side effects, what studies found,
+        approval and cost, questions. Headings are Markdown, so they reach the table of contents."""
         chosen = self.registry.get("treatments", treatment)
         medicines = [self.registry.get("medicines", m) for m in chosen.medicines]
         for medicine in medicines:
             self.cite(medicine.given.source)
-        alerts = {a.id: a for m in medicines for a in self.registry.alert_for_medicine(m.id)}
         trials = [self.registry.get("trials", t) for t in chosen.trials]
-        new_trials = [t for t in trials if t.id not in self.page.trials_shown]
-        cards = Markup("\n").join(self.trial_results(t.id) for t in new_trials)
-        access_notes = [note for m in medicines for note in self.registry.access_for(m.id, chosen.id)]
-        return self._render("option.html", treatment=chosen, medicines=medicines, alerts=alerts.values(),
-                            trial_cards=cards, trials=trials, new_trials=new_trials, notes=access_notes)
+        results = [HeadlineResult(trial, trial.results[0]) for trial in trials if trial.results]
+        self.page.scale_years = time_scale(results)
+        studied = [(result, side_effects_in(self.registry, result.trial, chosen)) for result in results]
+        subtypes = [self.registry.get("subtypes", s) for s in chosen.subtypes]
+        sections = [
+            ("", "", self._render("option_intro.html", treatment=chosen, subtypes=subtypes,
+                                subtype_hrefs=[self.href(s.page) for s in subtypes])),
+            ("When to call your team straight away", "urgent",
+             Markup("\n").join(self.urgent_symptoms(a.id) for a in alerts_for(self.registry, chosen.medicines))),
+            ("How is it given?", "how-given", self._render("option_given.html", treatment=chosen, medicines=medicines)),
+            ("What side effects might I have?", "side-effects", self._render(
+                "option_effects.html", treatment=chosen, studied=studied, effects=self.registry.effects,
+                study_hrefs={r.trial.id: self.href(study_path(r.trial.id)) for r in results})),
+            ("What did the studies find?", "studies", self._picture_guide() + Markup("\n").join(
+                self._render("option_study.html", trial=r.trial, picture=self._result_picture(r),
+                             study_href=self.href(study_path(r.trial.id))) for r in results)
+             ),
+            ("Is it approved and covered where I live?", "access", self._render(
+                "option_access.html", notes=[n for m in medicines for n in self.registry.access_for(m.id, chosen.id)])),
+            ("Questions to ask your care team", "questions", self._render(
+                "option_questions.html", treatment=chosen, matters_href=self.href("what-matters-to-me.md"),
+                compare_href=self.href("compare-options.md"))),
+        ]
+        return self._sections(sections)
+
+    def study_page(self, trial: str) -> Markup:
+        """The page of one study: who took part, how it worked, every result with its exact figures, side effects,
+        what the results cannot say, and its sources."""
+        chosen: Trial = self.registry.get("trials", trial)
+        results = [HeadlineResult(chosen, result) for result in chosen.results]
+        self.page.scale_years = time_scale(results)
+        options = [self.registry.treatments[arm.treatment] for arm in chosen.arms if arm.treatment]
+        side_effects = self.registry.side_effect_rates(chosen.id)
+        sections = [
+            ("", "", self._render("study_about.html", trial=chosen, options=options,
+                                option_hrefs={t.id: self.href(option_path(t.id)) for t in options})),
+            ("What did the study find?", "results", (self._picture_guide() + Markup("\n").join(
+                self._result_picture(r) for r in results) + self._render("study_details.html", trial=chosen))
+             if results else self._render("study_no_results.html", trial=chosen)),
+            ("What side effects did people have?", "side-effects",
+             self._render("study_effects.html", trial=chosen, side_effects=side_effects, effects=self.registry.effects)
+             if side_effects else Markup("")),
+        ]
+        return self._sections(sections)
+
+    def page_index(self, folder: str) -> Markup:
+        """The list of option pages by type of cancer, or of study pages."""
+        if folder == OPTIONS:
+            groups = [(s.short_name["en"], [(t.name["en"], self.href(option_path(t.id)), ", ".join(
+                phrases.group_name(line, t.topic) for line in t.lines)) for t in self.registry.treatments_for(s.id)])
+                      for s in self.registry.subtypes.values()]
+        elif folder == STUDIES:
+            groups = [("", [(t.name, self.href(study_path(t.id)), "; ".join(
+                self.registry.treatments[arm.treatment].short_name["en"] for arm in t.arms if arm.treatment) or "side effects")
+                for t in self.registry.trials.values()])]
+        else:
+            raise LookupError(f"no index of {folder!r}; use {OPTIONS!r} or {STUDIES!r}")
+        return self._render("page_index.html", folder=folder, groups=groups)
+
+    @staticmethod
+    def _sections(sections: list[tuple[str, str, Markup]]) -> Markup:
+        """(heading, anchor, html): each under its own Markdown heading, the opening one without; empty ones left
+        out. Blank lines keep the HTML blocks apart."""
+        return Markup("\n\n").join(
+            Markup("## {} {{ #{} }}\n\n{}").format(heading, anchor, html) if heading else html
+            for heading, anchor, html in sections if html)
 
     def trial_results(self, trial: str) -> Markup:
+        """A short mention of a study: its first result as one sentence and one picture, and a link to its page."""
         chosen: Trial = self.registry.get("trials", trial)
-        if chosen.id in self.page.trials_shown:  # one card per study and page; later mentions link to it
-            return Markup('<p>See <a href="#trial-{}">what the {} study found</a>, above.</p>').format(chosen.id, chosen.name)
-        self.page.trials_shown.append(chosen.id)
-        side_effects = self.registry.side_effect_rates(chosen.id)
-        effects = {rate.id: self.registry.get("effects", rate.effect) for rate in side_effects}
-        return self._render("trial_results.html", trial=chosen, side_effects=side_effects, effects=effects)
+        if not chosen.results:
+            raise LookupError(f"study {trial!r} has no results in data to show")
+        return self._picture_guide() + self._render(
+            "option_study.html", trial=chosen, picture=self._result_picture(HeadlineResult(chosen, chosen.results[0])),
+            study_href=self.href(study_path(chosen.id)))
 
     def urgent_symptoms(self, alert: str) -> Markup:
         return self._render("urgent.html", alert=self.registry.get("alerts", alert))

@@ -68,6 +68,24 @@ RATE_MEANINGS = {
 }
 
 
+MEASURE_NAMES = {
+    "pfs_median": "Median time without growth or spread",
+    "os_median": "Median survival",
+    "pfs_rate": "Alive without growth or spread",
+    "os_rate": "Alive",
+    "response_rate": "Cancer shrank",
+    "complete_response": "No cancer seen on scans",
+    "brain_pfs_median": "Median time without growth in the brain",
+    "brain_response_rate": "Cancer in the brain shrank",
+}
+
+
+def measure_name(result: Result) -> str:
+    """A short row name for a result in a table of exact figures: 'Alive after 2 years'."""
+    name = MEASURE_NAMES[result.measure]
+    return f"{name} {timeframe_in_words(result.timeframe_months)}" if result.timeframe_months else name
+
+
 def rate_meaning(result: Result, singular: bool = False) -> str:
     plural_words, singular_words = RATE_MEANINGS[result.measure]
     words = singular_words if singular else plural_words
