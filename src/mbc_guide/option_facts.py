@@ -9,8 +9,10 @@ from .models import MEDIAN_MEASURES, Alert, SideEffectRate, Treatment, Trial
 from .registry import Registry
 from .summaries import HeadlineResult, headline_result
 
-# Side effects listed on a card, in this order; the others are on the option's page and the study's page.
-CARD_EFFECTS = ("hair-loss", "fatigue", "nausea", "diarrhea", "neutropenia", "ild")
+# A card lists at most this many side effects: hair loss and lung inflammation when counted, then the most common.
+# Every rate is on the option's page and the study's page.
+CARD_ROWS = 4
+ALWAYS_ON_CARD = ("hair-loss", "ild")
 
 
 def compared_result(registry: Registry, treatment: Treatment, shown_with: Iterable[Treatment] = ()) -> HeadlineResult | None:
@@ -29,15 +31,19 @@ def option_arm(trial: Trial, treatment: Treatment) -> str | None:
     return next((arm.id for arm in trial.arms if arm.treatment == treatment.id), None)
 
 
-def side_effects_in(registry: Registry, trial: Trial, treatment: Treatment, effects: Iterable[str] | None = None) -> list[SideEffectRate]:
-    """Rates of a study that give a figure for this option's arm: any grade first, in the order asked for."""
+def side_effects_in(registry: Registry, trial: Trial, treatment: Treatment) -> list[SideEffectRate]:
+    """Rates of a study that give a figure for this option's arm."""
     arm = option_arm(trial, treatment)
-    rates = [rate for rate in registry.side_effect_rates(trial.id) if arm in rate.values]
-    if effects is None:
-        return rates
-    order = list(effects)
-    chosen = [rate for rate in rates if rate.effect in order and rate.severity == "any"]
-    return sorted(chosen, key=lambda rate: order.index(rate.effect))
+    return [rate for rate in registry.side_effect_rates(trial.id) if arm in rate.values]
+
+
+def card_side_effects(registry: Registry, trial: Trial, treatment: Treatment) -> list[SideEffectRate]:
+    arm = option_arm(trial, treatment)
+    rates = [rate for rate in side_effects_in(registry, trial, treatment) if rate.severity == "any" and rate.effect != "serious"]
+    always = [rate for rate in rates if rate.effect in ALWAYS_ON_CARD]
+    common = sorted((rate for rate in rates if rate.effect not in ALWAYS_ON_CARD), key=lambda rate: -rate.values[arm].value)
+    chosen = always + common[:max(0, CARD_ROWS - len(always))]
+    return sorted(chosen, key=lambda rate: -rate.values[arm].value)
 
 
 def alerts_for(registry: Registry, medicines: Iterable[str]) -> list[Alert]:

@@ -14,7 +14,7 @@ from .caveats import caveat_labels
 from .generated_pages import OPTIONS, STUDIES, option_path, study_path
 from .handouts import PAPERS, Handout, html_path, qr_code_svg, web_address
 from .models import Source, Treatment, Trial
-from .option_facts import CARD_EFFECTS, alerts_for, compared_result, is_comparison, side_effects_in, time_scale
+from .option_facts import alerts_for, card_side_effects, compared_result, is_comparison, side_effects_in, time_scale
 from .registry import Registry
 from .rendering import render_component
 from .reviews import review_for
@@ -123,8 +123,10 @@ class GuideMacros:
         for medicine in medicines:
             self.cite(medicine.given.source)
         shown = compared_result(self.registry, treatment, shown_with)
-        rates = side_effects_in(self.registry, shown.trial, treatment, CARD_EFFECTS) if shown else []
+        rates = card_side_effects(self.registry, shown.trial, treatment) if shown else []
+        seen_before = bool(shown) and f"{shown.trial.id}-{shown.result.id}" in self.page.results_pictured
         return self._render("option_card.html", treatment=treatment, line=line, medicines=medicines, shown=shown,
+                            seen_before=seen_before,
                             rates=rates, picture=self._result_picture(shown) if shown else Markup(""),
                             option_href=self.href(option_path(treatment.id)),
                             study_href=self.href(study_path(shown.trial.id)) if shown else None)
@@ -149,7 +151,8 @@ class GuideMacros:
         if self.page.picture_guide_shown:
             return Markup("")
         self.page.picture_guide_shown = True
-        return self._render("picture_guide.html", scale_years=self.page.scale_years)
+        # Blank lines after it: what follows may start with a Markdown heading.
+        return self._render("picture_guide.html", scale_years=self.page.scale_years) + Markup("\n\n")
 
     def urgent_boxes(self, subtype: str) -> Markup:
         """The urgent box of every serious risk of any medicine among a subtype's options, each once."""

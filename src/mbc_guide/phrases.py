@@ -175,3 +175,14 @@ def ways_given(medicine_ids: list[str], medicines: dict[str, Medicine]) -> str:
     """'pills by mouth and injections': how an option is given, each way once, in the order of its medicines."""
     routes = dict.fromkeys(medicines[medicine].given.route for medicine in medicine_ids)
     return _joined([ROUTE_WORDS[route] for route in routes])
+
+
+def first_sentence(text: str) -> str:
+    """'The first drip takes about 90 minutes.' from a longer note: the time in the chair, for a card."""
+    end = text.find(". ")
+    return text if end < 0 else text[:end + 1]
+
+
+def short_label(name: str, longest: int = 30) -> str:
+    """A long name without its bracketed terms, for a table row on a phone: 'lung inflammation'."""
+    return name.split(" (", 1)[0] if len(name) > longest else name
