@@ -111,7 +111,7 @@ def median_bars(bars: list[Bar], label: str, scale_years: int | None = None) -> 
     rows = []
     for index, bar in enumerate(bars):
         length = max(1.0, BAR_WIDTH * bar.months / (years * 12))
-        words = months_in_words(bar.months)  # the sentence beside the picture gives the exact months
+        words = f"{months_in_words(bar.months)} ({format_number(bar.months)} months)"
         rows.append(
             f'<div class="median-chart__row">'
             f'<p class="median-chart__label">{escape(bar.label)}: {escape(words)}</p>'

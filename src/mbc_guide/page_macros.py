@@ -35,6 +35,7 @@ class PageState:
     trials_captioned: list[str] = field(default_factory=list)  # studies whose caveats were given in full
     scale_years: int | None = None  # every time bar on the page shares this scale
     picture_guide_shown: bool = False
+    said: set[str] = field(default_factory=set)  # opening sentences of cards, each said once per page
 
 
 @dataclass
@@ -109,10 +110,13 @@ class GuideMacros:
             self.page.scale_years = time_scale(
                 compared_result(self.registry, t, group.treatments)
                 for group in option_groups(self.registry, subtype) for t in group.treatments) or None
-        # A Markdown heading per option, so each appears in the page's table of contents.
-        cards = Markup("\n\n").join(Markup("### {} {{ #option-{} }}\n\n{}").format(
-            t.name["en"], t.id, self._card(t, treatments, line)) for t in treatments)
-        return self._picture_guide() + cards
+        guide = self._picture_guide()
+        if len(treatments) == 1:  # a Markdown heading, so the option appears in the page's table of contents
+            only = treatments[0]
+            return guide + Markup("### {} {{ #option-{} }}\n\n{}").format(only.name["en"], only.id, self._card(only, treatments, line))
+        group = "-".join(part for part in (subtype, line, topic) if part)
+        cards = [{"treatment": t, "html": self._card(t, treatments, line)} for t in treatments]
+        return guide + self._render("option_tabs.html", group=group, cards=cards)
 
     def option(self, treatment: str) -> Markup:
         chosen = self.registry.get("treatments", treatment)
@@ -125,13 +129,16 @@ class GuideMacros:
         shown = compared_result(self.registry, treatment, shown_with)
         rates = card_side_effects(self.registry, shown.trial, treatment) if shown else []
         seen_before = bool(shown) and f"{shown.trial.id}-{shown.result.id}" in self.page.results_pictured
+        sentences = phrases.sentences(treatment.what_it_is["en"])
+        opening = next((s for s in sentences if s not in self.page.said), sentences[0])
+        self.page.said.add(opening)
         return self._render("option_card.html", treatment=treatment, line=line, medicines=medicines, shown=shown,
-                            seen_before=seen_before,
+                            seen_before=seen_before, opening=opening,
                             rates=rates, picture=self._result_picture(shown) if shown else Markup(""),
                             option_href=self.href(option_path(treatment.id)),
                             study_href=self.href(study_path(shown.trial.id)) if shown else None)
 
-    def _result_picture(self, shown: HeadlineResult, with_sentence: bool = True) -> Markup:
+    def _result_picture(self, shown: HeadlineResult, label: str = "") -> Markup:
         """One result: a sentence naming every arm, one picture, and beside it the caveats, source and review date.
         Pictured once per page; a later mention links back to it."""
         key = f"{shown.trial.id}-{shown.result.id}"
@@ -141,7 +148,7 @@ class GuideMacros:
         first_of_study = shown.trial.id not in self.page.trials_captioned  # its caveats in full, later ones refer back
         self.page.trials_captioned.append(shown.trial.id)
         return self._render("result_picture.html", trial=shown.trial, result=shown.result, key=key,
-                            with_sentence=with_sentence, scale_years=self.page.scale_years,
+                            label=label or f"What {shown.trial.name} found", scale_years=self.page.scale_years,
                             comparison=is_comparison(shown.trial), first_of_study=first_of_study,
                             caveats=caveat_labels(shown.trial),
                             review=review_for(self.registry, self.page.path))
@@ -204,7 +211,8 @@ class GuideMacros:
             ("", "", self._render("study_about.html", trial=chosen, options=options,
                                 option_hrefs={t.id: self.href(option_path(t.id)) for t in options})),
             ("What did the study find?", "results", (self._picture_guide() + Markup("\n").join(
-                self._result_picture(r) for r in results) + self._render("study_details.html", trial=chosen))
+                self._result_picture(r, phrases.measure_name(r.result)) for r in results)
+                + self._render("study_details.html", trial=chosen))
              if results else self._render("study_no_results.html", trial=chosen)),
             ("What side effects did people have?", "side-effects",
              self._render("study_effects.html", trial=chosen, side_effects=side_effects, effects=self.registry.effects)

@@ -1,6 +1,8 @@
 """Trial results as plain-language sentences that always name every arm and the time frame."""
 from __future__ import annotations
 
+import re
+
 from .charts import Bar
 from .models import MEDIAN_MEASURES, Figure, Medicine, Result, SideEffectRate, Trial
 from .numbers import format_number, months_in_words, natural_frequency, timeframe_in_words
@@ -97,9 +99,11 @@ def bars(trial: Trial, result: Result) -> list[Bar]:
     return [Bar(labels[arm], figure.value) for arm, figure in result.values.items()]
 
 
-def median_caption(result: Result) -> str:
-    what = f" {MEDIAN_MEANINGS[result.measure]}".rstrip()
-    return f"Each bar shows the median: half of the people lived longer than this{what}."
+def median_lead(result: Result) -> str:
+    """The sentence above a picture of medians, whose bars name each arm with its time: 'Half of the people lived
+    without their cancer growing or spreading for this long or longer.'"""
+    what = MEDIAN_MEANINGS[result.measure]
+    return f"Half of the people lived {what + ' ' if what else ''}for this long or longer, in each group."
 
 
 def rate_in_words(percent: float | None) -> str:
@@ -177,10 +181,13 @@ def ways_given(medicine_ids: list[str], medicines: dict[str, Medicine]) -> str:
     return _joined([ROUTE_WORDS[route] for route in routes])
 
 
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"(?<=\.)\s+", text.strip()) if part.strip()]
+
+
 def first_sentence(text: str) -> str:
     """'The first drip takes about 90 minutes.' from a longer note: the time in the chair, for a card."""
-    end = text.find(". ")
-    return text if end < 0 else text[:end + 1]
+    return sentences(text)[0]
 
 
 def short_label(name: str, longest: int = 30) -> str:

@@ -10,8 +10,8 @@ REPEATED_WORDS_LIMIT = 0.05
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
-# Very short sentences ("Common.", "See above.") are labels, not statements said twice.
-_MIN_WORDS = 3
+# Short sentences ("Hair loss: common.", "Ask your care team.") are labels and refrains, not statements said twice.
+_MIN_WORDS = 5
 
 
 @dataclass(frozen=True)

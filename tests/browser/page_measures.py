@@ -12,12 +12,17 @@ _MEASURE = """() => {
   article.querySelectorAll("details").forEach(d => d.open = false);
   const height = document.documentElement.scrollHeight / screen;
   const urgent = top(article.querySelector(".urgent-box"));
-  const firstLine = [...article.querySelectorAll("[data-line='first'] .option-card, .option-card[data-line='first']")];
-  const cards = firstLine.map(card => ({id: card.dataset.option, top: top(card)}));
-  // The text a reader who opens every fold reads; pictures are read through their captions.
+  // A card in a tab that is not open shows as its tab's label: that is where the reader finds it.
+  const shown = card => card.getClientRects().length ? card : article.querySelector(`label[for="option-${card.dataset.option}"]`);
+  const cards = [...article.querySelectorAll(".option-card[data-line='first']")].map(card => ({id: card.dataset.option, top: top(shown(card))}));
+  // The text of a reader who opens every fold and every tab; pictures are read through their captions.
+  const unfold = document.createElement("style");
+  unfold.textContent = ".tabbed-block { display: block !important }";
+  document.head.append(unfold);
   article.querySelectorAll("details").forEach(d => d.open = true);
   const text = article.innerText;
   article.querySelectorAll("details").forEach(d => d.open = false);
+  unfold.remove();
   return {height, urgent, cards, text};
 }"""
 
@@ -26,7 +31,7 @@ _MEASURE = """() => {
 class Measures:
     screens: float  # page height in phone screens
     first_urgent: float | None  # top of the first urgent box, in screens from the top
-    first_line_cards: dict[str, float]  # first-line option cards: id -> top in screens
+    first_line_cards: dict[str, float]  # first-line option cards (or their tabs): id -> top in screens
     text: str
 
 
