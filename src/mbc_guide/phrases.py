@@ -135,8 +135,9 @@ def sentence_case(text: str) -> str:
 
 
 def mid_sentence(text: str) -> str:
-    """'Triple-negative' -> 'triple-negative' inside a sentence; 'HER2-positive' keeps its capitals."""
-    if text[1:2].islower():
+    """'Triple-negative' -> 'triple-negative', 'A visit' -> 'a visit' inside a sentence; 'HER2-positive' keeps its
+    capitals."""
+    if text[1:2].islower() or text[1:2] == " ":
         return text[:1].lower() + text[1:]
     return text
 
