@@ -211,7 +211,7 @@ class GuideMacros:
             ("", "", self._render("study_about.html", trial=chosen, options=options,
                                 option_hrefs={t.id: self.href(option_path(t.id)) for t in options})),
             ("What did the study find?", "results", (self._picture_guide() + Markup("\n").join(
-                self._result_picture(r, phrases.measure_name(r.result)) for r in results)
+                self._result_picture(r, phrases.result_label(chosen, r.result)) for r in results)
                 + self._render("study_details.html", trial=chosen))
              if results else self._render("study_no_results.html", trial=chosen)),
             ("What side effects did people have?", "side-effects",
@@ -223,9 +223,14 @@ class GuideMacros:
     def page_index(self, folder: str) -> Markup:
         """The list of option pages by type of cancer, or of study pages."""
         if folder == OPTIONS:
-            groups = [(s.short_name["en"], [(t.name["en"], self.href(option_path(t.id)), ", ".join(
-                phrases.group_name(line, t.topic) for line in t.lines)) for t in self.registry.treatments_for(s.id)])
-                      for s in self.registry.subtypes.values()]
+            groups, listed = [], set()
+            for subtype in self.registry.subtypes.values():
+                pages = []
+                for t in self.registry.treatments_for(subtype.id):  # an option for two types: described once
+                    about = "see above" if t.id in listed else ", ".join(phrases.group_name(line, t.topic) for line in t.lines)
+                    pages.append((t.name["en"], self.href(option_path(t.id)), about))
+                    listed.add(t.id)
+                groups.append((subtype.short_name["en"], pages))
         elif folder == STUDIES:
             groups = [("", [(t.name, self.href(study_path(t.id)), "; ".join(
                 self.registry.treatments[arm.treatment].short_name["en"] for arm in t.arms if arm.treatment) or "side effects")

@@ -88,6 +88,14 @@ def measure_name(result: Result) -> str:
     return f"{name} {timeframe_in_words(result.timeframe_months)}" if result.timeframe_months else name
 
 
+def result_label(trial: Trial, result: Result) -> str:
+    """A result's name on its study's page; with its note when the study reports the same measure more than once."""
+    name = measure_name(result)
+    if result.note and sum(other.measure == result.measure for other in trial.results) > 1:
+        return f"{name}, {mid_sentence(first_sentence(result.note['en'])).rstrip('.')}"
+    return name
+
+
 def rate_meaning(result: Result, singular: bool = False) -> str:
     plural_words, singular_words = RATE_MEANINGS[result.measure]
     words = singular_words if singular else plural_words

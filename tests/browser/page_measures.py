@@ -15,9 +15,10 @@ _MEASURE = """() => {
   // A card in a tab that is not open shows as its tab's label: that is where the reader finds it.
   const shown = card => card.getClientRects().length ? card : article.querySelector(`label[for="option-${card.dataset.option}"]`);
   const cards = [...article.querySelectorAll(".option-card[data-line='first']")].map(card => ({id: card.dataset.option, top: top(shown(card))}));
-  // The text of a reader who opens every fold and every tab; pictures are read through their captions.
+  // The text of a reader who opens every fold and every tab; pictures are read through their captions. Citations
+  // are left out: every figure names its source by rule, so a source named again is not a thing said twice.
   const unfold = document.createElement("style");
-  unfold.textContent = ".tabbed-block { display: block !important }";
+  unfold.textContent = ".tabbed-block { display: block !important } .cite { display: none !important }";
   document.head.append(unfold);
   article.querySelectorAll("details").forEach(d => d.open = true);
   const text = article.innerText;
