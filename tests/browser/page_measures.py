@@ -18,7 +18,7 @@ _MEASURE = """() => {
   // The text of a reader who opens every fold and every tab; pictures are read through their captions. Citations
   // are left out: every figure names its source by rule, so a source named again is not a thing said twice.
   const unfold = document.createElement("style");
-  unfold.textContent = ".tabbed-block { display: block !important } .cite { display: none !important }";
+  unfold.textContent = ".tabbed-block { display: block !important } .cite, .source-list { display: none !important }";
   document.head.append(unfold);
   article.querySelectorAll("details").forEach(d => d.open = true);
   const text = article.innerText;
