@@ -20,7 +20,7 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from .deferred_html import DeferredHtml
 from .errors import DataErrors
-from .generated_pages import INDEX, generated_pages, is_generated, nav_section
+from .generated_pages import INDEX, OPTIONS, generated_pages, is_generated, nav_section
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .handouts import Handout, html_path, is_handout
@@ -33,6 +33,8 @@ from .rendering import TEMPLATE_CACHE, component_environment, render_component
 from .reviews import allow_overdue, review_for, review_problems, reviews_due_soon
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
+# Option pages answer "will I lose my hair?", "when do I call?": search ranks them above pages that only mention it.
+OPTION_SEARCH_BOOST = 2
 
 
 class GuideConfig(Config):
@@ -153,7 +155,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if page.file.src_uri in self.generated_titles:  # built from data: its title, no summary box
             page.meta.setdefault("title", self.generated_titles[page.file.src_uri])
             page.meta.setdefault("reference", True)
-        self.macros.start_page(page.file.src_path)
+            if page.file.src_uri.startswith(f"{OPTIONS}/"):  # "hair", "fever", "tired" lead to the options first
+                page.meta.setdefault("search", {"boost": OPTION_SEARCH_BOOST})
+        self.macros.start_page(page.file.src_path, markdown)
         self.deferred.start_page()
         macros_plugin = config.plugins["macros"]
         front_matter_lines = len(page.file.content_string.splitlines()) - len(markdown.splitlines())

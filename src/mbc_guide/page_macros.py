@@ -23,6 +23,8 @@ from .summaries import HeadlineResult, OptionGroup, headline_result, option_grou
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
 USED_BY_MARKER = "<!-- used-by:{} -->"
 USED_BY_PATTERN = re.compile(re.escape(USED_BY_MARKER).replace(r"\{\}", "([a-z0-9-]+)"))
+# A macro call that draws results, and its first argument: options("her2-positive", ...), study_page("ascent").
+MACRO_CALL = re.compile(r"\b(options|option|option_page|trial_results|study_page)\(\s*[\"']([a-z0-9-]+)[\"']")
 
 
 @dataclass
@@ -55,8 +57,29 @@ class GuideMacros:
         self.site = site or SiteFacts()
         self.page = PageState("")
 
-    def start_page(self, path: str) -> None:
+    def start_page(self, path: str, markdown: str = "") -> None:
         self.page = PageState(path)
+        self.page.scale_years = time_scale(self._results_drawn(markdown))
+
+    def _results_drawn(self, markdown: str) -> list[HeadlineResult]:
+        """Every result the page's macro calls will picture, read from its Markdown before any is drawn: the time
+        bars of the whole page then share one scale."""
+        results: list[HeadlineResult] = []
+        for name, wanted in MACRO_CALL.findall(markdown):
+            if name == "options" and wanted in self.registry.subtypes:
+                results += [compared_result(self.registry, t, group.treatments)
+                            for group in option_groups(self.registry, wanted) for t in group.treatments]
+            elif name in ("option", "option_page") and wanted in self.registry.treatments:
+                treatment = self.registry.treatments[wanted]
+                results += [compared_result(self.registry, treatment)] if name == "option" else [
+                    HeadlineResult(trial, trial.results[0]) for trial in self._trials_of(treatment) if trial.results]
+            elif name in ("trial_results", "study_page") and wanted in self.registry.trials:
+                trial = self.registry.trials[wanted]
+                results += [HeadlineResult(trial, r) for r in (trial.results if name == "study_page" else trial.results[:1])]
+        return [result for result in results if result]
+
+    def _trials_of(self, treatment: Treatment) -> list[Trial]:
+        return [self.registry.get("trials", t) for t in treatment.trials]
 
     # The macros writers type in pages; each is the method of the same name.
     MACROS = (
@@ -106,10 +129,6 @@ class GuideMacros:
         if not treatments:
             wanted = f"line {line!r}" + (f" and topic {topic!r}" if topic else " without a topic")
             raise LookupError(f"no treatments in data for subtype {subtype!r}, {wanted}")
-        if self.page.scale_years is None:
-            self.page.scale_years = time_scale(
-                compared_result(self.registry, t, group.treatments)
-                for group in option_groups(self.registry, subtype) for t in group.treatments) or None
         guide = self._picture_guide()
         if len(treatments) == 1:  # a Markdown heading, so the option appears in the page's table of contents
             only = treatments[0]
@@ -173,9 +192,8 @@ class GuideMacros:
         medicines = [self.registry.get("medicines", m) for m in chosen.medicines]
         for medicine in medicines:
             self.cite(medicine.given.source)
-        trials = [self.registry.get("trials", t) for t in chosen.trials]
+        trials = self._trials_of(chosen)
         results = [HeadlineResult(trial, trial.results[0]) for trial in trials if trial.results]
-        self.page.scale_years = time_scale(results)
         studied = [(result, side_effects_in(self.registry, result.trial, chosen)) for result in results]
         subtypes = [self.registry.get("subtypes", s) for s in chosen.subtypes]
         sections = [
@@ -204,7 +222,6 @@ class GuideMacros:
         what the results cannot say, and its sources."""
         chosen: Trial = self.registry.get("trials", trial)
         results = [HeadlineResult(chosen, result) for result in chosen.results]
-        self.page.scale_years = time_scale(results)
         options = [self.registry.treatments[arm.treatment] for arm in chosen.arms if arm.treatment]
         side_effects = self.registry.side_effect_rates(chosen.id)
         sections = [
