@@ -202,10 +202,10 @@ class GuideMacros:
             ("When to call your team straight away", "urgent",
              Markup("\n").join(self.urgent_symptoms(a.id) for a in alerts_for(self.registry, chosen.medicines))),
             ("How is it given?", "how-given", self._render("option_given.html", treatment=chosen, medicines=medicines)),
-            ("What side effects might I have?", "side-effects", self._render(
+            ("What side effects might I have?", "side-effects", self._picture_guide() + self._render(
                 "option_effects.html", treatment=chosen, studied=studied, effects=self.registry.effects,
                 study_hrefs={r.trial.id: self.href(study_path(r.trial.id)) for r in results})),
-            ("What did the studies find?", "studies", self._picture_guide() + Markup("\n").join(
+            ("What did the studies find?", "studies", Markup("\n").join(
                 self._render("option_study.html", trial=r.trial, picture=self._result_picture(r),
                              study_href=self.href(study_path(r.trial.id))) for r in results)
              ),
