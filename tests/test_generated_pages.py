@@ -43,31 +43,29 @@ def test_an_option_added_to_the_data_gets_its_page_and_a_card(project_copy):
     assert 'href="new-example-option.html"' in (site / "options" / "index.html").read_text()
 
 
+def build_with_writers_file(project_copy, path: str, text: str) -> bool:
+    own = project_copy / "content" / path
+    own.parent.mkdir(exist_ok=True)
+    own.write_text(text)
+    return build_site(project_copy / "mkdocs.yml", project_copy / "site")
+
+
 def test_writers_words_open_the_generated_page(project_copy):
-    own = project_copy / "content" / "options" / "thp.md"
-    own.parent.mkdir()
-    own.write_text("Many people have **THP** at a day unit. Ask your nurse about it.\n")
+    assert build_with_writers_file(project_copy, "options/thp.md", "Many people have **THP** at a day unit. Ask your nurse about it.\n")
     site = project_copy / "site"
-    assert build_site(project_copy / "mkdocs.yml", site)
     html = (site / "options" / "thp.html").read_text()
     assert html.index("</strong> at a day unit") < html.index("id=\"how-given\"")
     assert not (site / "options" / "thp" / "index.html").exists()
 
 
 def test_writers_page_for_an_unknown_option_fails_in_one_line(project_copy, capsys):
-    own = project_copy / "content" / "options" / "thpp.md"
-    own.parent.mkdir()
-    own.write_text("A note.\n")
-    assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    assert not build_with_writers_file(project_copy, "options/thpp.md", "A note.\n")
     assert "content/options/thpp.md: no option or study with this id in data/" in capsys.readouterr().err
 
 
 def test_writers_mistake_in_own_words_names_its_line(project_copy, capsys):
-    own = project_copy / "content" / "studies" / "patina.md"
-    own.parent.mkdir()
-    own.write_text("A note about the study.\n\n{{ option(\"thpp\") }}\n")
-    assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
-    assert "content/studies/patina.md: option(): unknown treatment id 'thpp'" in capsys.readouterr().err
+    assert not build_with_writers_file(project_copy, "studies/patina.md", 'A note about the study.\n\n{{ optoin("thp") }}\n')
+    assert "content/studies/patina.md:3: unknown macro or variable 'optoin'; did you mean option" in capsys.readouterr().err
 
 
 def test_a_study_with_one_group_gets_no_time_bar(built_site):
