@@ -47,13 +47,20 @@ def _with_writer_text(text: str | None, body: str) -> str:
     return f"{text.rstrip()}\n\n{body}" if text and text.strip() else body
 
 
+POOLED = "Side effects across studies"
+
+
 def nav_section(registry: Registry, folder: str) -> dict[str, list[object]]:
-    """The navigation entry for one folder: its index, then options by subtype, or studies in data order."""
-    entries: list[object] = [index_path(folder)]
+    """The navigation entry for one folder: its index, then its pages by type of cancer (folded, so the menu stays
+    short). A study goes under the types its options are for; one without options (pooled side effects) apart."""
+    groups: dict[str, list[object]] = {subtype.short_name["en"]: [] for subtype in registry.subtypes.values()}
     if folder == OPTIONS:
         for subtype in registry.subtypes.values():
-            entries.append({subtype.short_name["en"]: [{t.name["en"]: option_path(t.id)}
-                                                       for t in registry.treatments_for(subtype.id)]})
+            groups[subtype.short_name["en"]] = [{t.name["en"]: option_path(t.id)} for t in registry.treatments_for(subtype.id)]
     else:
-        entries += [{t.name: study_path(t.id)} for t in registry.trials.values()]
-    return {INDEX[folder]: entries}
+        for trial in registry.trials.values():
+            options = [registry.treatments[arm.treatment] for arm in trial.arms if arm.treatment in registry.treatments]
+            subtypes = dict.fromkeys(registry.subtypes[s].short_name["en"] for t in options for s in t.subtypes)
+            for name in subtypes or [POOLED]:
+                groups.setdefault(name, []).append({trial.name: study_path(trial.id)})
+    return {INDEX[folder]: [index_path(folder), *({name: pages} for name, pages in groups.items() if pages)]}

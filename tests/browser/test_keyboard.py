@@ -31,10 +31,9 @@ FOCUS_STATE = """
 () => {
   const focused = document.activeElement;
   if (!focused || focused === document.body) return null;  // past the last control, focus leaves the page
-  // A visually hidden input (Material's palette switch) shows its focus on the visible label after it.
-  const next = focused.nextElementSibling;
-  const shown = (focused.getBoundingClientRect().width === 0 && next && next.tagName === 'LABEL' && next.checkVisibility())
-    ? next : focused;
+  // A visually hidden input (Material's palette switch, a content tab) shows its focus on its visible label.
+  const label = focused.id ? document.querySelector(`label[for="${CSS.escape(focused.id)}"]`) : null;
+  const shown = (focused.getBoundingClientRect().width === 0 && label && label.checkVisibility()) ? label : focused;
   const box = shown.getBoundingClientRect();
   const style = getComputedStyle(shown);
   const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
