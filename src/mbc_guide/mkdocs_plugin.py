@@ -242,16 +242,18 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
 
 def _with_generated_nav(nav: list[Any] | None, registry: Registry) -> list[Any] | None:
-    """Each `options/index.md` or `studies/index.md` entry of the navigation becomes that folder's section, with a
-    page for every option or study in data."""
+    """Each `options/index.md` or `studies/index.md` entry of the navigation becomes that folder's pages, one for
+    every option or study in data: a titled entry becomes a section, a bare one puts them in the section it is in."""
     if nav is None:
         return None
     folders = {f"{folder}/index.md": folder for folder in INDEX}
-    expanded = []
+    expanded: list[Any] = []
     for entry in nav:
         target = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry
-        if isinstance(target, str) and target in folders:
-            expanded.append(nav_section(registry, folders[target]))
+        if isinstance(entry, str) and entry in folders:
+            expanded += next(iter(nav_section(registry, folders[entry]).values()))
+        elif isinstance(target, str) and target in folders:
+            expanded.append({next(iter(entry)): next(iter(nav_section(registry, folders[target]).values()))})
         elif isinstance(target, list):
             expanded.append({next(iter(entry)): _with_generated_nav(target, registry)})
         else:
