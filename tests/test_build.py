@@ -36,7 +36,7 @@ def test_her2_page_says_what_the_numbers_cannot_say(built_site):
     text = text_of(built_site / "her2-positive.html")
     assert "early results: the study goes on and the numbers may change" in text
     assert "not known yet whether people live longer" in text
-    assert "Pictures from different studies cannot be compared" in text
+    assert "pictures of different studies cannot be compared" in text
 
 
 def test_her2_page_shows_ild_rates_and_the_urgent_box(built_site):
