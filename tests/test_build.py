@@ -16,33 +16,35 @@ def text_of(html_path: Path) -> str:
 
 def test_her2_page_shows_both_arms_with_time_frames(built_site):
     text = text_of(built_site / "her2-positive.html")
-    assert "about 3 years and 5 months (40.7 months)" in text
-    assert "about 2 years and 3 months (26.9 months)" in text
-    assert "After 2 years, about 70 out of 100 people on trastuzumab deruxtecan with pertuzumab and about 52 out of 100 people on THP" in text
-    assert "Half of the people on THP lived without their cancer growing or spreading for about 1 year and 7 months (18.5 months)" in text
+    assert "trastuzumab deruxtecan with pertuzumab: about 3 years and 5 months (40.7 months)" in text
+    assert "THP: about 2 years and 3 months (26.9 months)" in text
     assert "palbociclib" in text and "(44.3 months)" in text
+    study = text_of(built_site / "studies" / "destiny-breast09.html")
+    assert "After 2 years, about 70 out of 100 people on trastuzumab deruxtecan with pertuzumab and about 52 out of 100 people on THP" in study
 
 
 def test_her2_page_names_sources_and_review_date(built_site):
     html = (built_site / "her2-positive.html").read_text()
     text = text_of(built_site / "her2-positive.html")
     assert 'href="https://doi.org/10.1056/NEJMoa2508668"' in html
-    assert "Source: New England Journal of Medicine (Tolaney and others), 29 October 2025 (online)" in text
+    assert re.search(r"DESTINY-Breast09 \( New England Journal of Medicine \(Tolaney and others\), 29 October 2025 \(online\) ; "
+                     r"checked 26 November 2026\)", text)
     assert "Last reviewed:" in html and "Next review due:" in html
 
 
 def test_her2_page_says_what_the_numbers_cannot_say(built_site):
     text = text_of(built_site / "her2-positive.html")
-    assert "These are early results from an interim analysis" in text
-    assert "It is not known yet whether people live longer" in text
-    assert "Results from different studies cannot be compared with each other" in text
+    assert "early results: the study goes on and the numbers may change" in text
+    assert "not known yet whether people live longer" in text
+    assert "pictures of different studies cannot be compared" in text
 
 
 def test_her2_page_shows_ild_rates_and_the_urgent_box(built_site):
     text = text_of(built_site / "her2-positive.html")
-    assert "Lung inflammation (interstitial lung disease, ILD, or pneumonitis)" in text
+    assert "Lung inflammation about 12 1" in text  # the card's side effects: both arms of DESTINY-Breast09
     assert "Call your care team straight away, day or night, if you have:" in text
-    assert "fewer than 1 out of 100" in text  # fatal ILD 0.5 % is never rounded to 1
+    option = text_of(built_site / "options" / "tdxd-pertuzumab.html")
+    assert "Death from lung inflammation (interstitial lung disease, ILD, or pneumonitis) fewer than 1 out of 100" in option
 
 
 def test_no_request_leaves_the_site(built_site):
@@ -74,11 +76,11 @@ def test_unknown_id_in_a_page_names_the_page_and_the_id(project_copy, capsys):
 
 def test_unknown_macro_names_the_page_line_and_close_names(project_copy, capsys):
     page = project_copy / "content" / "her2-positive.md"
-    page.write_text(page.read_text().replace("urgent_symptoms(", "urgent_symptom("))
-    line = next(n for n, l in enumerate(page.read_text().splitlines(), 1) if "urgent_symptom(" in l)
+    page.write_text(page.read_text().replace("urgent_boxes(", "urgent_boxs("))
+    line = next(n for n, l in enumerate(page.read_text().splitlines(), 1) if "urgent_boxs(" in l)
     assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
     err = capsys.readouterr().err
-    assert f"content/her2-positive.md:{line}: unknown macro or variable 'urgent_symptom'; did you mean urgent_symptoms?" in err
+    assert f"content/her2-positive.md:{line}: unknown macro or variable 'urgent_boxs'; did you mean urgent_boxes, urgent_symptoms?" in err
     assert "Traceback" not in err
     assert "is not used on any page" not in err, "a page that could not render must not make its terms look unused"
 
@@ -113,13 +115,16 @@ def test_literal_braces_can_be_shown(project_copy):
 
 def test_her2_page_has_icon_arrays_and_median_charts_from_data(built_site):
     html = (built_site / "her2-positive.html").read_text()
-    assert html.count('class="median-chart"') >= 3  # DESTINY-Breast09, CLEOPATRA (two) and PATINA medians
-    assert 'data-filled="70"' in html and 'data-filled="52"' in html  # 2-year results, both arms
-    assert 'data-filled="12"' in html and 'data-filled="1"' in html  # lung inflammation, both arms
-    assert "about 12 out of 100 people had lung inflammation (interstitial lung disease, ILD, or pneumonitis)" in html
+    assert html.count('class="median-chart"') >= 3  # DESTINY-Breast09, PATINA and HER2CLIMB medians
+    assert 'data-filled="76"' in html and 'data-filled="34"' in html  # DESTINY-Breast03 after 1 year, both arms
+    option = (built_site / "options" / "tdxd-pertuzumab.html").read_text()
+    assert 'data-filled="12"' in option and 'data-filled="1"' in option  # lung inflammation, both arms
+    assert "about 12 out of 100 people had lung inflammation (interstitial lung disease, ILD, or pneumonitis)" in option
 
 
-def test_every_subtype_page_has_pictures_of_its_numbers(built_site):
+def test_every_option_card_pictures_its_study_result(built_site, registry):
     for page in ("her2-positive", "hr-positive-her2-negative", "triple-negative"):
         html = (built_site / f"{page}.html").read_text()
-        assert 'class="median-chart"' in html and 'class="icon-array"' in html, page
+        for card in re.findall(r'<div class="option-card".*?All about', html, re.S):
+            assert 'class="median-chart"' in card or 'class="icon-array ' in card or "result--seen" in card \
+                or 'class="source-note"' in card, (page, card[:80])

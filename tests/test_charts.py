@@ -2,7 +2,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from mbc_guide.charts import Bar, icon_array, median_bars
+from mbc_guide.charts import ICON_SIZE, ROW_PITCH, Bar, icon_array, median_bars, years_scale
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -12,8 +12,8 @@ def parse(svg: str) -> ET.Element:
 
 
 def people(root: ET.Element, state: str) -> int:
-    """People drawn in a state: the area of that state's rectangles, in 20 by 20 cells."""
-    return sum(int(r.get("width")) * int(r.get("height")) // 400 for r in root.findall(f"{SVG}rect")
+    """People drawn in a state: the area of that state's rectangles, in cells of one person (rows of 10 spaced apart)."""
+    return sum(int(r.get("width")) * int(r.get("height")) // (ICON_SIZE * ROW_PITCH) for r in root.findall(f"{SVG}rect")
                if r.get("class") == f"people-{state}")
 
 
@@ -66,20 +66,45 @@ def test_icon_array_escapes_label_text():
     parse(svg)
 
 
-def test_median_bars_are_to_scale_and_labelled_in_months_and_years():
-    html = median_bars([Bar("A", 40.7), Bar("B", 26.9)], "Half of the people ...")
-    assert "40.7 months (about 3 years and 5 months)" in html
-    assert "26.9 months (about 2 years and 3 months)" in html
+def bar_lengths(html: str) -> list[float]:
     bars = ["<svg" + part[:part.index("</svg>") + 6] for part in html.split("<svg")[1:]]
-    lengths = [float(parse(bar).find(f"{SVG}rect").get("width")) + 2 for bar in bars]  # 1-unit margin each side
-    assert lengths[0] == 300
+    return [float(parse(bar).find(f"{SVG}rect").get("width")) + 2 for bar in bars]  # 1-unit margin each side
+
+
+def test_median_bars_are_to_scale_in_whole_years_and_labelled_in_months_and_years():
+    html = median_bars([Bar("A", 40.7), Bar("B", 26.9)], "Half of the people ...")
+    assert "A: about 3 years and 5 months (40.7 months)" in html
+    assert "B: about 2 years and 3 months (26.9 months)" in html
+    lengths = bar_lengths(html)
+    assert lengths[0] == pytest.approx(300 * 40.7 / 48, abs=0.1)  # 4 whole years hold 40.7 months
     assert lengths[1] / lengths[0] == pytest.approx(26.9 / 40.7, abs=0.001)
+    assert 'data-scale-years="4"' in html and "<span>4 years</span>" in html and "<span>5 years</span>" not in html
     assert 'role="img"' in html and 'aria-label="Half of the people ..."' in html
 
 
-def test_median_bars_need_data():
+def test_bars_of_one_page_share_its_scale():
+    short = median_bars([Bar("A", 9.7), Bar("B", 5.6)], "short", scale_years=4)
+    long = median_bars([Bar("A", 40.7), Bar("B", 26.9)], "long", scale_years=4)
+    assert bar_lengths(short)[0] / bar_lengths(long)[0] == pytest.approx(9.7 / 40.7, abs=0.001)
     with pytest.raises(ValueError):
-        median_bars([], "nothing")
+        median_bars([Bar("A", 49), Bar("B", 30)], "too long", scale_years=4)
+
+
+@pytest.mark.parametrize("months, years", [(12, 1), (12.1, 2), (40.7, 4), (0.5, 1)])
+def test_the_scale_is_the_whole_years_that_hold_the_longest_bar(months, years):
+    assert years_scale(months) == years
+
+
+def test_a_study_with_one_arm_gets_no_bar():
+    with pytest.raises(ValueError):
+        median_bars([Bar("Everyone", 17.3)], "one arm")
+
+
+def test_side_effects_are_drawn_in_another_shape_than_results():
+    benefit, harm = parse(icon_array(30, "a")), parse(icon_array(30, "b", "harm"))
+    shapes = lambda root: {child.tag for pattern in root.iter(f"{SVG}pattern") for child in pattern.iter() if child.tag != f"{SVG}pattern" and child.tag != f"{SVG}g"}
+    assert shapes(benefit) != shapes(harm)
+    assert "icon-array--harm" in harm.get("class") and "icon-array--benefit" in benefit.get("class")
 
 
 def test_each_picture_fills_from_its_own_patterns():

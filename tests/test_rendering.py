@@ -33,19 +33,35 @@ def test_components_escape_data_text(tmp_path: Path):
     assert html == Markup("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
 
 
-def test_option_lists_every_medicine_and_its_sources(registry):
+def test_option_page_lists_every_medicine_and_its_sources(registry):
     macros = GuideMacros(registry, component_environment(REPO / "overrides" / "components"))
-    macros.start_page("her2-positive.md")
-    html = str(macros.option("tdxd-pertuzumab"))
+    macros.start_page("options/tdxd-pertuzumab.md")
+    html = str(macros.option_page("tdxd-pertuzumab"))
     assert "Trastuzumab deruxtecan (Enhertu)" in html and "Pertuzumab (Perjeta)" in html
-    assert 'id="trial-destiny-breast09"' in html
+    assert 'href="../studies/destiny-breast09.html"' in html
     assert {"db09-nejm-2025", "enhertu-label-dosing"} <= set(macros.page.sources)
 
 
 def test_urgent_box_is_the_same_wherever_it_appears(registry):
     macros = GuideMacros(registry, component_environment(REPO / "overrides" / "components"))
     box = str(macros.urgent_symptoms("lung-inflammation"))
-    assert box in str(macros.option("tdxd-pertuzumab"))
+    assert box in str(macros.option_page("tdxd-pertuzumab")) and box in str(macros.urgent_boxes("her2-positive"))
+
+
+def test_option_page_shows_every_urgent_box_of_its_medicines_from_data(registry):
+    """A new alert in data/alerts.yaml shows on every option with one of its medicines, with no new code."""
+    from mbc_guide.models import Alert
+
+    heart = Alert(id="heart", title="Call your care team straight away if you have", symptoms=["a racing heart"],
+                  action="Do not wait.", medicines=["pertuzumab"], page="lung-inflammation.md", facts=["x"],
+                  source="enhertu-medication-guide")
+    registry.alerts["heart"] = heart
+    try:
+        macros = GuideMacros(registry, component_environment(REPO / "overrides" / "components"))
+        assert "a racing heart" in str(macros.option_page("thp")) and "a racing heart" in str(macros.urgent_boxes("her2-positive"))
+        assert "a racing heart" not in str(macros.option_page("ribociclib-hormone"))
+    finally:
+        del registry.alerts["heart"]
 
 
 def test_tooltip_text_from_data_is_shown_as_text(registry):

@@ -32,7 +32,7 @@ def test_markdown_examples_build_into_a_page(project_copy):
     site = project_copy / "site"
     assert build_site(config, site)
     html = (site / "guide-examples.html").read_text()
-    assert 'class="urgent-box"' in html and 'class="icon-array"' in html and 'class="option-grid"' in html
+    assert 'class="urgent-box"' in html and 'class="icon-array ' in html and 'class="option-grid"' in html
 
 
 def test_data_examples_are_valid_entries_of_their_files(project_copy):

@@ -7,6 +7,7 @@ Text is escaped: labels may come from data.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import math
 from itertools import count
 from xml.sax.saxutils import escape, quoteattr
 
@@ -30,6 +31,12 @@ def _unique(prefix: str) -> str:
 
 HEAD = '<circle cx="10" cy="5" r="4"/>'
 BODY = '<path d="M3 19 v-4 a7 6 0 0 1 14 0 v4 z"/>'
+# Side effects are drawn with a square head and square shoulders, so harm never looks like benefit, even in grey.
+HARM_HEAD = '<rect x="6" y="1" width="8" height="8"/>'
+HARM_BODY = '<path d="M3 19 v-8 h14 v8 z"/>'
+SHAPES = {"benefit": (HEAD, BODY), "harm": (HARM_HEAD, HARM_BODY)}
+# Rows of 10 are spaced apart so people can be counted ten at a time.
+ROW_PITCH = 24
 
 
 @dataclass(frozen=True)
@@ -55,51 +62,66 @@ def _runs(filled: int, partial: bool) -> list[Cells]:
     return [run for run in runs if run.columns > 0 and run.rows > 0]
 
 
-def icon_array(percent: float, label: str) -> str:
+def icon_array(percent: float, label: str, kind: str = "benefit") -> str:
     """A 10 by 10 grid of people: the first round(percent) filled, row by row (rounding rule in `numbers`), the
-    rest outlined. Filled and outlined people are two tiling patterns. `label` is the accessible name."""
+    rest outlined. Filled and outlined people are two tiling patterns. `label` is the accessible name.
+    `kind` "harm" (side effects) draws another shape, so side effects never look like benefit."""
+    head, body = SHAPES[kind]
     filled = people_out_of_100(percent)
     partial = is_fewer_than_one(percent)
     title_id = _unique("icon-array")
-    side = ICON_SIZE * GRID
+    width, height = ICON_SIZE * GRID, ROW_PITCH * GRID
     patterns = "".join(
-        f'<pattern id="{title_id}-{state}" width="{ICON_SIZE}" height="{ICON_SIZE}" patternUnits="userSpaceOnUse">'
-        f'<g class="icon-{state}">{HEAD}{BODY}</g></pattern>'
+        f'<pattern id="{title_id}-{state}" width="{ICON_SIZE}" height="{ROW_PITCH}" patternUnits="userSpaceOnUse">'
+        f'<g class="icon-{state}">{head}{body}</g></pattern>'
         for state in ("on", "off")
     )
     cells = "".join(
-        f'<rect class="people-{run.state}" x="{run.x * ICON_SIZE}" y="{run.y * ICON_SIZE}" '
-        f'width="{run.columns * ICON_SIZE}" height="{run.rows * ICON_SIZE}" fill="url(#{title_id}-{run.state})"/>'
+        f'<rect class="people-{run.state}" x="{run.x * ICON_SIZE}" y="{run.y * ROW_PITCH}" '
+        f'width="{run.columns * ICON_SIZE}" height="{run.rows * ROW_PITCH}" fill="url(#{title_id}-{run.state})"/>'
         for run in _runs(filled, partial)
     )
     if partial:
-        cells += (f'<g class="icon-part" transform="translate(0 0)"><g class="icon-off">{HEAD}</g>'
-                  f'<g class="icon-on">{BODY}</g></g>')
+        cells += (f'<g class="icon-part" transform="translate(0 0)"><g class="icon-off">{head}</g>'
+                  f'<g class="icon-on">{body}</g></g>')
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="icon-array" viewBox="0 0 {side} {side}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="icon-array icon-array--{kind}" viewBox="0 0 {width} {height}" '
         f'role="img" aria-labelledby="{title_id}" data-filled="{filled}" data-partial="{str(partial).lower()}">'
         f'<title id="{title_id}">{escape(label)}</title><defs>{patterns}</defs>{cells}</svg>'
     )
 
 
-def median_bars(bars: list[Bar], label: str) -> str:
-    """Horizontal bars, one per arm, on one scale. Labels are HTML text around each bar, so they wrap and stay
-    readable on a phone; each bar is a small SVG drawn to scale."""
-    if not bars:
-        raise ValueError("median_bars needs at least one bar")
-    longest = max(bar.months for bar in bars)
+def years_scale(longest_months: float) -> int:
+    """Whole years that hold the longest time shown: every bar of a page is drawn on this one scale."""
+    return max(1, math.ceil(longest_months / 12))
+
+
+def median_bars(bars: list[Bar], label: str, scale_years: int | None = None) -> str:
+    """Horizontal bars, one per arm, on a scale of whole years (one scale per page: pass `scale_years`), with a
+    line at each year and the years named under the bars. Labels are HTML text around each bar, so they wrap and
+    stay readable on a phone; each bar is a small SVG drawn to scale."""
+    if len(bars) < 2:
+        raise ValueError("median_bars needs a bar for every arm of a comparison (at least two); "
+                         "a study with one arm gets no bar")
+    years = scale_years or years_scale(max(bar.months for bar in bars))
+    if max(bar.months for bar in bars) > years * 12:
+        raise ValueError(f"a bar is longer than the scale of {years} years")
+    year_lines = "".join(f'<line class="year-line" x1="{BAR_WIDTH * year / years:.1f}" x2="{BAR_WIDTH * year / years:.1f}" '
+                         f'y1="0" y2="24"/>' for year in range(1, years))
     rows = []
     for index, bar in enumerate(bars):
-        length = max(1.0, BAR_WIDTH * bar.months / longest)
+        length = max(1.0, BAR_WIDTH * bar.months / (years * 12))
         exact = f"{format_number(bar.months)} months"
-        words = exact if months_in_words(bar.months) == exact else f"{exact} ({months_in_words(bar.months)})"
+        words = exact if months_in_words(bar.months) == exact else f"{months_in_words(bar.months)} ({exact})"
         rows.append(
             f'<div class="median-chart__row">'
-            f'<p class="median-chart__label">{escape(bar.label)}</p>'
+            f'<p class="median-chart__label">{escape(bar.label)}: {escape(words)}</p>'
             f'<svg xmlns="http://www.w3.org/2000/svg" class="median-chart__bar" viewBox="0 0 {BAR_WIDTH} 24" '
-            f'preserveAspectRatio="none" aria-hidden="true" focusable="false">'
+            f'preserveAspectRatio="none" aria-hidden="true" focusable="false">{year_lines}'
             f'<rect x="1" y="1" width="{length - 2:.1f}" height="22" class="bar bar-{index % 2}"/></svg>'
-            f'<p class="median-chart__value">{escape(words)}</p>'
             f"</div>"
         )
-    return f'<div class="median-chart" role="img" aria-label={quoteattr(label)}>' + "".join(rows) + "</div>"
+    ticks = "".join(f'<span>{year} {"year" if year == 1 else "years"}</span>' for year in range(1, years + 1))
+    axis = f'<p class="median-chart__axis" aria-hidden="true"><span>0</span>{ticks}</p>'
+    return (f'<div class="median-chart" role="img" aria-label={quoteattr(label)} data-scale-years="{years}">'
+            + "".join(rows) + axis + "</div>")

@@ -14,6 +14,7 @@ from .models import Strict
 
 class SearchSettings(Strict):
     exclude: bool = False
+    boost: float | None = None  # Material's search ranking; generated option pages rank higher
 
 
 class FrontMatter(Strict):

@@ -25,6 +25,7 @@ from .evidence import check_against_shared
 from .file_reading import utf8_problem
 from .front_matter import front_matter_problems
 from .macro_calls import call_lines, call_problems
+from .generated_pages import INDEX, OPTIONS, generated_pages, is_generated, nav_section
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .handouts import Handout, html_path, is_handout
@@ -37,12 +38,14 @@ from .registry import Registry, UnknownId
 from .registry_cache import load_registry_cached
 from .rendering import TEMPLATE_CACHE, component_environment, render_component
 from .publisher import is_publishing, placeholder_problems
-from .reviews import allow_overdue, review_problems, reviews_due_soon, stale_access_notes
+from .reviews import allow_overdue, review_for, review_problems, reviews_due_soon, stale_access_notes
 from .valid_html import toggles_without_autocomplete
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
 OVERLAY_FOLDER = "_preview"  # where the preview writes its error overlay (preview.py)
 HANDOUT_MACROS = ("handout", "symptom_cards")
+# Option pages answer "will I lose my hair?", "when do I call?": search ranks them above pages that only mention it.
+OPTION_SEARCH_BOOST = 2
 
 
 class GuideConfig(Config):
@@ -63,6 +66,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def _start_build(self) -> None:
         """What one build collects; a live preview builds many times with the same plugin."""
         self.page_errors: list[str] = []
+        self.generated_titles: dict[str, str] = {}
         self.warnings: list[str] = []
         self.unrendered_pages: list[str] = []
         self.reading_grades: dict[str, float] = {}
@@ -95,6 +99,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.warnings += self._placeholder_warnings
         self.known_capitals = self._capitalised_names()
         self.known_urls = {url for source in self.registry.sources.values() for url in (source.url, source.read_in_url) if url}
+        config.nav = _with_generated_nav(config.nav, self.registry)
         return config
 
     def _capitalised_names(self) -> set[str]:
@@ -106,6 +111,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_files(self, files: Any, config: Any) -> Any:
         self._refuse_unreadable_pages(files, config)
+        self._add_generated_pages(files, config)
         pages = [f.src_uri for f in files.documentation_pages()]
         allowed, notice = allow_overdue(dict(os.environ))
         if notice:
@@ -131,6 +137,26 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                     if (problem := utf8_problem(Path(f.abs_src_path).read_bytes(), f"{prefix}/{f.src_uri}"))]
         if problems:
             raise PluginError("\n".join(map(str, problems)))
+
+    def _add_generated_pages(self, files: Any, config: Any) -> None:
+        """A page per option and per study, from data. A writer's own file for one of them (e.g.
+        content/options/thp.md) is not a page of its own: its text opens the generated page."""
+        from mkdocs.structure.files import File
+
+        writer_texts = {}
+        for file in list(files.documentation_pages()):
+            if is_generated(file.src_uri):
+                writer_texts[file.src_uri] = file.content_string
+                files.remove(file)
+        self.generated_titles = {}
+        for page in generated_pages(self.registry, writer_texts):
+            files.append(File.generated(config, page.path, content=page.source))
+            self.generated_titles[page.path] = page.title
+        unknown = sorted(set(writer_texts) - set(self.generated_titles))
+        if unknown:
+            prefix = f"{Path(config.docs_dir).name}/"
+            raise PluginError("\n".join(f"{prefix}{path}: no option or study with this id in data/; a writer's page in "
+                                         f"{path.split('/')[0]}/ adds text to the page built for that id" for path in unknown))
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
         in_nav = {page.file.src_uri for page in nav.pages}
@@ -172,7 +198,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(100)  # before mkdocs-macros renders the page
     def _start_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         self._docs_prefix = f"{Path(config.docs_dir).name}/"
-        self.macros.start_page(page.file.src_path)
+        if page.file.src_uri in self.generated_titles:  # built from data: its title, no summary box
+            page.meta.setdefault("title", self.generated_titles[page.file.src_uri])
+            page.meta.setdefault("reference", True)
+            if page.file.src_uri.startswith(f"{OPTIONS}/"):  # "hair", "fever", "tired" lead to the options first
+                page.meta.setdefault("search", {"boost": OPTION_SEARCH_BOOST})
+        self.macros.start_page(page.file.src_path, markdown)
         self.deferred.start_page()
         macros_plugin = config.plugins["macros"]
         front_matter_lines = len(page.file.content_string.splitlines()) - len(markdown.splitlines())
@@ -241,8 +272,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         sources = str(self.macros.sources_section())  # str(): adding Markup to text would escape the page
         if sources:
             markdown += f"\n\n## Sources {{ data-search-exclude }}\n\n{self.deferred.hold(sources)}\n"
-        review = self.registry.reviews.get(page.file.src_path)
-        page.meta["review"] = review
+        page.meta["review"] = review_for(self.registry, page.file.src_path)
         return markdown
 
     on_page_markdown = CombinedEvent(_start_page, _finish_page)
@@ -291,6 +321,26 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             links = [f'<a href="{posixpath.relpath(html_path(path), here or ".")}">{title}</a>' for path, title in sorted(pages.items())]
             return ", ".join(links) if links else "no page yet"
         return USED_BY_PATTERN.sub(pages_using, output)
+
+
+def _with_generated_nav(nav: list[Any] | None, registry: Registry) -> list[Any] | None:
+    """Each `options/index.md` or `studies/index.md` entry of the navigation becomes that folder's pages, one for
+    every option or study in data: a titled entry becomes a section, a bare one puts them in the section it is in."""
+    if nav is None:
+        return None
+    folders = {f"{folder}/index.md": folder for folder in INDEX}
+    expanded: list[Any] = []
+    for entry in nav:
+        target = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry
+        if isinstance(entry, str) and entry in folders:
+            expanded += next(iter(nav_section(registry, folders[entry]).values()))
+        elif isinstance(target, str) and target in folders:
+            expanded.append({next(iter(entry)): next(iter(nav_section(registry, folders[target]).values()))})
+        elif isinstance(target, list):
+            expanded.append({next(iter(entry)): _with_generated_nav(target, registry)})
+        else:
+            expanded.append(entry)
+    return expanded
 
 
 def _title(file: Any) -> str:

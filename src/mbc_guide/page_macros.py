@@ -10,17 +10,23 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from . import clinic_sheet, phrases
-from .handouts import CARDS_PAGE, PAPERS, TOOL_PAGE, Handout, qr_code_svg, web_address
-from .models import Source, Trial
+from .caveats import caveat_labels
+from .generated_pages import OPTIONS, STUDIES, option_path, study_path
+from .handouts import CARDS_PAGE, PAPERS, TOOL_PAGE, Handout, html_path, qr_code_svg, web_address
+from .models import Source, Treatment, Trial
+from .option_facts import alerts_for, card_side_effects, compared_result, is_comparison, side_effects_in, time_scale
 from .registry import Registry
 from .rendering import render_component
-from .summaries import (HeadlineResult, OptionGroup, different_studies, headlines_side_by_side, option_groups,
-                        rate_rows)
+from .reviews import review_for
+from .summaries import (HeadlineResult, OptionGroup, different_studies, headline_result, headlines_side_by_side,
+                        option_groups, rate_rows)
 
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
 USED_BY_MARKER = "<!-- used-by:{} -->"
 SUPPORT_COUNTRIES = {"kr": "Korea", "us": "United States", "uk": "United Kingdom"}
 USED_BY_PATTERN = re.compile(re.escape(USED_BY_MARKER).replace(r"\{\}", "([a-z0-9-]+)"))
+# A macro call that draws results, and its first argument: options("her2-positive", ...), study_page("ascent").
+MACRO_CALL = re.compile(r"\b(options|option|option_page|trial_results|study_page)\(\s*[\"']([a-z0-9-]+)[\"']")
 
 
 @dataclass
@@ -31,6 +37,12 @@ class PageState:
     sources: dict[str, Source] = field(default_factory=dict)
     trials_shown: list[str] = field(default_factory=list)
     alerts_shown: list[str] = field(default_factory=list)  # urgent boxes already in an option card on this page
+    results_pictured: list[str] = field(default_factory=list)  # a result is pictured once per page
+    trials_captioned: list[str] = field(default_factory=list)  # studies pictured on the page
+    caveats_given: set[str] = field(default_factory=set)  # "study: caveats" already said in full on the page
+    scale_years: int | None = None  # every time bar on the page shares this scale
+    picture_guide_shown: bool = False
+    said: set[str] = field(default_factory=set)  # opening sentences of cards, each said once per page
 
 
 @dataclass
@@ -51,8 +63,29 @@ class GuideMacros:
         self.site = site or SiteFacts()
         self.page = PageState("")
 
-    def start_page(self, path: str) -> None:
+    def start_page(self, path: str, markdown: str = "") -> None:
         self.page = PageState(path)
+        self.page.scale_years = time_scale(self._results_drawn(markdown))
+
+    def _results_drawn(self, markdown: str) -> list[HeadlineResult]:
+        """Every result the page's macro calls will picture, read from its Markdown before any is drawn: the time
+        bars of the whole page then share one scale."""
+        results: list[HeadlineResult] = []
+        for name, wanted in MACRO_CALL.findall(markdown):
+            if name == "options" and wanted in self.registry.subtypes:
+                results += [compared_result(self.registry, t, group.treatments)
+                            for group in option_groups(self.registry, wanted) for t in group.treatments]
+            elif name in ("option", "option_page") and wanted in self.registry.treatments:
+                treatment = self.registry.treatments[wanted]
+                results += [compared_result(self.registry, treatment)] if name == "option" else [
+                    HeadlineResult(trial, trial.results[0]) for trial in self._trials_of(treatment) if trial.results]
+            elif name in ("trial_results", "study_page") and wanted in self.registry.trials:
+                trial = self.registry.trials[wanted]
+                results += [HeadlineResult(trial, r) for r in (trial.results if name == "study_page" else trial.results[:1])]
+        return [result for result in results if result]
+
+    def _trials_of(self, treatment: Treatment) -> list[Trial]:
+        return [self.registry.get("trials", t) for t in treatment.trials]
 
     # The macros writers type in pages; each is the method of the same name.
     MACROS = (
@@ -74,6 +107,10 @@ class GuideMacros:
         "get_ready",
         "what_matters",
         "support_contacts",
+        "urgent_boxes",
+        "option_page",
+        "study_page",
+        "page_index",
     )
 
     def exposed(self) -> dict[str, object]:
@@ -90,38 +127,44 @@ class GuideMacros:
     def subtype_basics(self, subtype: str) -> Markup:
         return self._render("subtype_basics.html", subtype=self.registry.get("subtypes", subtype))
 
+    def href(self, page: str) -> str:
+        """A link from the page being built to another page of the site."""
+        return posixpath.relpath(html_path(page), posixpath.dirname(self.page.path) or ".")
+
     def options(self, subtype: str, line: str, topic: str | None = None) -> Markup:
+        """A card per option of one line (and topic): what it is, how it is given, main side effects, what its study
+        found, and links to its own page and its study's page."""
         treatments = self.registry.treatments_for(subtype, line, topic)
         if not treatments:
             wanted = f"line {line!r}" + (f" and topic {topic!r}" if topic else " without a topic")
             raise LookupError(f"no treatments in data for subtype {subtype!r}, {wanted}")
-        # A Markdown heading per option, so each appears in the page's table of contents.
-        return Markup("\n\n").join(
-            Markup("### {} {{ #option-{} }}\n\n{}").format(t.name["en"], t.id, self.option(t.id)) for t in treatments)
+        guide = self._picture_guide()
+        if len(treatments) == 1:  # a Markdown heading, so the option appears in the page's table of contents
+            only = treatments[0]
+            return guide + Markup("### {} {{ #option-{} }}\n\n{}").format(only.name["en"], only.id, self._card(only, treatments, line))
+        group = "-".join(part for part in (subtype, line, topic) if part)
+        cards = [{"treatment": t, "html": self._card(t, treatments, line)} for t in treatments]
+        return guide + self._render("option_tabs.html", group=group, cards=cards)
 
     def option(self, treatment: str) -> Markup:
         chosen = self.registry.get("treatments", treatment)
-        medicines = [self.registry.get("medicines", m) for m in chosen.medicines]
+        return self._picture_guide() + self._card(chosen, [chosen], chosen.lines[0])
+
+    def _card(self, treatment: Treatment, shown_with: list[Treatment], line: str) -> Markup:
+        medicines = [self.registry.get("medicines", m) for m in treatment.medicines]
         for medicine in medicines:
             self.cite(medicine.given.source)
-        alerts = {a.id: a for m in medicines for a in self.registry.alert_for_medicine(m.id)}
-        trials = [self.registry.get("trials", t) for t in chosen.trials]
-        new_trials = [t for t in trials if t.id not in self.page.trials_shown]
-        cards = Markup("\n").join(self.trial_results(t.id) for t in new_trials)
-        access_notes = [note for m in medicines for note in self.registry.access_for(m.id, chosen.id)]
-        noted = {note.medicine for note in access_notes}
-        # Medicines with notes elsewhere on the site but none for this use: the page says none applies here.
-        elsewhere = [m for m in medicines if m.id not in noted
-                     and any(note.medicine == m.id for note in self.registry.access.values())]
-        rated = [self.rated_effect(chosen.id, rate_id) for rate_id in chosen.rated_side_effects]
-        ordered = _emergency_last(alerts.values())
-        # One full urgent box per alert and page; later option cards link to it, as with study cards.
-        seen = [alert for alert in ordered if alert.id in self.page.alerts_shown]
-        self.page.alerts_shown += [alert.id for alert in ordered if alert not in seen]
-        return self._render("option.html", treatment=chosen, medicines=medicines,
-                            alerts=[alert for alert in ordered if alert not in seen], alerts_above=seen,
-                            trial_cards=cards, trials=trials, new_trials=new_trials, notes=access_notes,
-                            not_noted_here=elsewhere, rated=rated)
+        shown = compared_result(self.registry, treatment, shown_with)
+        rates = card_side_effects(self.registry, shown.trial, treatment) if shown else []
+        seen_before = bool(shown) and f"{shown.trial.id}-{shown.result.id}" in self.page.results_pictured
+        sentences = phrases.sentences(treatment.what_it_is["en"])
+        opening = next((s for s in sentences if s not in self.page.said), sentences[0])
+        self.page.said.add(opening)
+        return self._render("option_card.html", treatment=treatment, line=line, medicines=medicines, shown=shown,
+                            seen_before=seen_before, opening=opening,
+                            rates=rates, picture=self._result_picture(shown) if shown else Markup(""),
+                            option_href=self.href(option_path(treatment.id)),
+                            study_href=self.href(study_path(shown.trial.id)) if shown else None)
 
     def rated_effect(self, treatment: str, rate_id: str) -> str:
         """A side effect with its frequency word derived from the rate of this option's arm."""
@@ -132,14 +175,127 @@ class GuideMacros:
         self.cite(rate.values[arm.id].source)
         return phrases.rated_side_effect(rate, effect.name["en"], rate.values[arm.id], trial.name)
 
-    def trial_results(self, trial: str) -> Markup:
+    def _result_picture(self, shown: HeadlineResult, label: str = "") -> Markup:
+        """One result: a sentence naming every arm, one picture, and beside it the caveats, source and review date.
+        Pictured once per page; a later mention links back to it."""
+        key = f"{shown.trial.id}-{shown.result.id}"
+        if key in self.page.results_pictured:
+            return self._render("result_seen.html", trial=shown.trial, key=key)
+        self.page.results_pictured.append(key)
+        first_of_study = shown.trial.id not in self.page.trials_captioned
+        self.page.trials_captioned.append(shown.trial.id)
+        caveats = caveat_labels(shown.trial, shown.result)
+        # Caveats in full the first time this study shows them on the page; a later result with the same ones
+        # refers back, one with other caveats (a post hoc group, a press release) gives its own.
+        said = f"{shown.trial.id}: {'; '.join(caveats)}"
+        caveats_in_full = said not in self.page.caveats_given
+        self.page.caveats_given.add(said)
+        return self._render("result_picture.html", trial=shown.trial, result=shown.result, key=key,
+                            label=label or f"What {shown.trial.name} found", scale_years=self.page.scale_years,
+                            comparison=is_comparison(shown.trial), first_of_study=first_of_study,
+                            caveats=caveats, caveats_in_full=caveats_in_full,
+                            review=review_for(self.registry, self.page.path))
+
+    def _picture_guide(self) -> Markup:
+        """'How to read these pictures', once per page, before its first picture."""
+        if self.page.picture_guide_shown:
+            return Markup("")
+        self.page.picture_guide_shown = True
+        # Blank lines after it: what follows may start with a Markdown heading.
+        return self._render("picture_guide.html", scale_years=self.page.scale_years) + Markup("\n\n")
+
+    def urgent_boxes(self, subtype: str) -> Markup:
+        """The urgent box of every serious risk of any medicine among a subtype's options, each once."""
+        medicines = [m for t in self.registry.treatments_for(subtype) for m in t.medicines]
+        return Markup("\n").join(self.urgent_symptoms(alert.id) for alert in alerts_for(self.registry, medicines))
+
+    def option_page(self, treatment: str) -> Markup:
+        """The page of one option: what it is, urgent boxes, how it is given, side effects, what studies found,
+        approval and cost, questions. Headings are Markdown, so they reach the table of contents."""
+        chosen = self.registry.get("treatments", treatment)
+        medicines = [self.registry.get("medicines", m) for m in chosen.medicines]
+        for medicine in medicines:
+            self.cite(medicine.given.source)
+        trials = self._trials_of(chosen)
+        results = [HeadlineResult(trial, trial.results[0]) for trial in trials if trial.results]
+        studied = [(result, side_effects_in(self.registry, result.trial, chosen)) for result in results]
+        subtypes = [self.registry.get("subtypes", s) for s in chosen.subtypes]
+        sections = [
+            ("", "", self._render("option_intro.html", treatment=chosen, subtypes=subtypes,
+                                subtype_hrefs=[self.href(s.page) for s in subtypes])),
+            ("When to call your team straight away", "urgent",
+             Markup("\n").join(self.urgent_symptoms(a.id) for a in alerts_for(self.registry, chosen.medicines))),
+            ("How is it given?", "how-given", self._render("option_given.html", treatment=chosen, medicines=medicines)),
+            ("What side effects might I have?", "side-effects", self._picture_guide() + self._render(
+                "option_effects.html", treatment=chosen, studied=studied, effects=self.registry.effects,
+                study_hrefs={r.trial.id: self.href(study_path(r.trial.id)) for r in results})),
+            ("What did the studies find?", "studies", Markup("\n").join(
+                self._render("option_study.html", trial=r.trial, picture=self._result_picture(r),
+                             study_href=self.href(study_path(r.trial.id))) for r in results)
+             ),
+            ("Is it approved and covered where I live?", "access", self._render(
+                "option_access.html", notes=[n for m in medicines for n in self.registry.access_for(m.id, chosen.id)])),
+            ("Questions to ask your care team", "questions", self._render(
+                "option_questions.html", treatment=chosen, matters_href=self.href("what-matters-to-me.md"),
+                compare_href=self.href("compare-options.md"))),
+        ]
+        return self._sections(sections)
+
+    def study_page(self, trial: str) -> Markup:
+        """The page of one study: who took part, how it worked, every result with its exact figures, side effects,
+        what the results cannot say, and its sources."""
         chosen: Trial = self.registry.get("trials", trial)
-        if chosen.id in self.page.trials_shown:  # one card per study and page; later mentions link to it
-            return Markup('<p>See <a href="#trial-{}">what the {} study found</a>, above.</p>').format(chosen.id, chosen.name)
-        self.page.trials_shown.append(chosen.id)
+        results = [HeadlineResult(chosen, result) for result in chosen.results]
+        options = [self.registry.treatments[arm.treatment] for arm in chosen.arms if arm.treatment]
         side_effects = self.registry.side_effect_rates(chosen.id)
-        effects = {rate.id: self.registry.get("effects", rate.effect) for rate in side_effects}
-        return self._render("trial_results.html", trial=chosen, side_effects=side_effects, effects=effects)
+        sections = [
+            ("", "", self._render("study_about.html", trial=chosen, options=options,
+                                option_hrefs={t.id: self.href(option_path(t.id)) for t in options})),
+            ("What did the study find?", "results", (self._picture_guide() + Markup("\n").join(
+                self._result_picture(r, phrases.result_label(chosen, r.result)) for r in results)
+                + self._render("study_details.html", trial=chosen))
+             if results else self._render("study_no_results.html", trial=chosen)),
+            ("What side effects did people have?", "side-effects",
+             self._render("study_effects.html", trial=chosen, side_effects=side_effects, effects=self.registry.effects)
+             if side_effects else Markup("")),
+        ]
+        return self._sections(sections)
+
+    def page_index(self, folder: str) -> Markup:
+        """The list of option pages by type of cancer, or of study pages."""
+        if folder == OPTIONS:
+            groups, listed = [], set()
+            for subtype in self.registry.subtypes.values():
+                pages = []
+                for t in self.registry.treatments_for(subtype.id):  # an option for two types: described once
+                    about = "see above" if t.id in listed else ", ".join(phrases.group_name(line, t.topic) for line in t.lines)
+                    pages.append((t.name["en"], self.href(option_path(t.id)), about))
+                    listed.add(t.id)
+                groups.append((subtype.short_name["en"], pages))
+        elif folder == STUDIES:
+            groups = [("", [(t.name, self.href(study_path(t.id)), "; ".join(
+                self.registry.treatments[arm.treatment].short_name["en"] for arm in t.arms if arm.treatment) or "side effects")
+                for t in self.registry.trials.values()])]
+        else:
+            raise LookupError(f"no index of {folder!r}; use {OPTIONS!r} or {STUDIES!r}")
+        return self._render("page_index.html", folder=folder, groups=groups)
+
+    @staticmethod
+    def _sections(sections: list[tuple[str, str, Markup]]) -> Markup:
+        """(heading, anchor, html): each under its own Markdown heading, the opening one without; empty ones left
+        out. Blank lines keep the HTML blocks apart."""
+        return Markup("\n\n").join(
+            Markup("## {} {{ #{} }}\n\n{}").format(heading, anchor, html) if heading else html
+            for heading, anchor, html in sections if html)
+
+    def trial_results(self, trial: str) -> Markup:
+        """A short mention of a study: its first result as one sentence and one picture, and a link to its page."""
+        chosen: Trial = self.registry.get("trials", trial)
+        if not chosen.results:
+            raise LookupError(f"study {trial!r} has no results in data to show")
+        return self._picture_guide() + self._render(
+            "option_study.html", trial=chosen, picture=self._result_picture(HeadlineResult(chosen, chosen.results[0])),
+            study_href=self.href(study_path(chosen.id)))
 
     def urgent_symptoms(self, alert: str) -> Markup:
         return self._render("urgent.html", alert=self.registry.get("alerts", alert))

@@ -1,6 +1,8 @@
 """Trial results as plain-language sentences that always name every arm and the time frame."""
 from __future__ import annotations
 
+import re
+
 from .charts import Bar
 from .models import MEDIAN_MEASURES, Figure, Medicine, Result, SideEffectRate, Trial
 from .numbers import format_number, months_in_words, natural_frequency, timeframe_in_words
@@ -191,6 +193,32 @@ RATE_MEANINGS = {
 }
 
 
+MEASURE_NAMES = {
+    "pfs_median": "Median time without growth or spread",
+    "os_median": "Median survival",
+    "pfs_rate": "Alive without growth or spread",
+    "os_rate": "Alive",
+    "response_rate": "Cancer shrank",
+    "complete_response": "No cancer seen on scans",
+    "brain_pfs_median": "Median time without growth in the brain",
+    "brain_response_rate": "Cancer in the brain shrank",
+}
+
+
+def measure_name(result: Result) -> str:
+    """A short row name for a result in a table of exact figures: 'Alive after 2 years'."""
+    name = MEASURE_NAMES[result.measure]
+    return f"{name} {timeframe_in_words(result.timeframe_months)}" if result.timeframe_months else name
+
+
+def result_label(trial: Trial, result: Result) -> str:
+    """A result's name on its study's page; with its note when the study reports the same measure more than once."""
+    name = measure_name(result)
+    if result.note and sum(other.measure == result.measure for other in trial.results) > 1:
+        return f"{name}, {mid_sentence(first_sentence(result.note['en'])).rstrip('.')}"
+    return name
+
+
 def rate_meaning(result: Result, singular: bool = False) -> str:
     plural_words, singular_words = RATE_MEANINGS[result.measure]
     words = singular_words if singular else plural_words
@@ -206,6 +234,11 @@ def median_caption(result: Result) -> str:
     what = f" {MEDIAN_MEANINGS[result.measure]}".rstrip()
     return (f"Each bar shows the median: half of the people lived longer than this{what}. "
             "A median is the middle, not a limit: many people live longer than it.")
+def median_lead(result: Result) -> str:
+    """The sentence above a picture of medians, whose bars name each arm with its time: 'Half of the people lived
+    without their cancer growing or spreading for this long or longer.'"""
+    what = MEDIAN_MEANINGS[result.measure]
+    return f"Half of the people lived {what + ' ' if what else ''}for this long or longer, in each group."
 
 
 NOT_IN_SOURCES = "not in our sources"
@@ -287,8 +320,9 @@ def sentence_case(text: str) -> str:
 
 
 def mid_sentence(text: str) -> str:
-    """'Triple-negative' -> 'triple-negative' inside a sentence; 'HER2-positive' keeps its capitals."""
-    if text[1:2].islower():
+    """'Triple-negative' -> 'triple-negative', 'A visit' -> 'a visit' inside a sentence; 'HER2-positive' keeps its
+    capitals."""
+    if text[1:2].islower() or text[1:2] == " ":
         return text[:1].lower() + text[1:]
     return text
 
@@ -343,3 +377,17 @@ def ways_given(medicine_ids: list[str], medicines: dict[str, Medicine]) -> str:
     """'pills by mouth and injections': how an option is given, each way once, in the order of its medicines."""
     routes = dict.fromkeys(medicines[medicine].given.route for medicine in medicine_ids)
     return _joined([ROUTE_WORDS[route] for route in routes])
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"(?<=\.)\s+", text.strip()) if part.strip()]
+
+
+def first_sentence(text: str) -> str:
+    """'The first drip takes about 90 minutes.' from a longer note: the time in the chair, for a card."""
+    return sentences(text)[0]
+
+
+def short_label(name: str, longest: int = 30) -> str:
+    """A long name without its bracketed terms, for a table row on a phone: 'lung inflammation'."""
+    return name.split(" (", 1)[0] if len(name) > longest else name

@@ -6,8 +6,8 @@ from html import unescape
 
 import textstat
 
-# Parts of a page that are citations, numbers or word lists rather than sentences to read.
-SKIPPED_CLASSES = ("source-note", "source-list", "review-dates", "glossary-on-page")
+# Parts of a page that are citations, numbers, word lists or lists of page names rather than sentences to read.
+SKIPPED_CLASSES = ("source-note", "source-list", "review-dates", "glossary-on-page", "page-index")
 SKIPPED_TAGS = ("table", "figure", "svg", "script", "style", "code")
 
 SKIPPED_BLOCKS = re.compile(

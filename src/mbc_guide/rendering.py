@@ -27,8 +27,8 @@ def component_environment(components_dir: Path) -> Environment:
         phrases=phrases,
         en=lambda text: text["en"],
         # The chart functions escape their own text, so their SVG is safe to insert as markup.
-        icon_array=lambda percent, label: Markup(charts.icon_array(percent, label)),
-        median_bars=lambda bars, label: Markup(charts.median_bars(bars, label)),
+        icon_array=lambda percent, label, kind="benefit": Markup(charts.icon_array(percent, label, kind)),
+        median_bars=lambda bars, label, scale_years=None: Markup(charts.median_bars(bars, label, scale_years)),
     )
     return environment
 

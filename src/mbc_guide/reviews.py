@@ -5,6 +5,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from .errors import DataError
+from .generated_pages import index_path, is_generated
+from .models import PageReview
 from .registry import Registry
 
 OVERRIDE_VARIABLE = "MBC_ALLOW_OVERDUE_REVIEWS"
@@ -14,7 +16,7 @@ def review_problems(registry: Registry, pages: Iterable[str], today: dt.date, al
     problems: list[DataError] = []
     pages = list(pages)
     for page in pages:
-        if page not in registry.reviews:
+        if review_for(registry, page) is None:
             problems.append(DataError("data/reviews.yaml", None, page,
                                       "no review dates for this page; add last_reviewed, next_review and reviewed_by"))
     for page, review in registry.reviews.items():
@@ -25,6 +27,13 @@ def review_problems(registry: Registry, pages: Iterable[str], today: dt.date, al
                 "reviews", page, ("next_review",),
                 f"review was due on {review.next_review}; check the page against the evidence and update the dates"))
     return problems
+
+
+def review_for(registry: Registry, page: str) -> PageReview | None:
+    """A page's own review dates; a page built from data shares those of its folder's index."""
+    if page in registry.reviews or not is_generated(page):
+        return registry.reviews.get(page)
+    return registry.reviews.get(index_path(page.split("/", 1)[0]))
 
 
 DUE_SOON_DAYS = 30

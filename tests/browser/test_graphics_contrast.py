@@ -6,7 +6,7 @@ from contrast import contrast_ratio, parse_rgb
 from settled import open_settled
 
 PAGES_WITH_PICTURES = ["her2-positive.html", "hr-positive-her2-negative.html", "triple-negative.html",
-                       "lung-inflammation.html"]
+                       "lung-inflammation.html", "options/tdxd-pertuzumab.html", "studies/destiny-breast09.html"]
 
 # For every drawn shape: its fill or stroke colour, and the first opaque background behind it.
 SHAPE_COLOURS = """
@@ -18,7 +18,7 @@ SHAPE_COLOURS = """
     }
     return "rgb(255, 255, 255)";
   };
-  const shapes = document.querySelectorAll(".icon-array pattern path, .icon-array pattern circle, .icon-array .icon-part path, .median-chart rect");
+  const shapes = document.querySelectorAll(".icon-array pattern path, .icon-array pattern circle, .icon-array pattern rect, .icon-array .icon-part path, .icon-array .icon-part rect, .median-chart rect");
   return Array.from(shapes, (shape) => {
     const style = getComputedStyle(shape);
     const paint = style.fill !== "none" ? style.fill : style.stroke;

@@ -7,7 +7,10 @@ from playwright.sync_api import expect
 from settled import open_settled, settle
 
 REPO = Path(__file__).resolve().parents[2]
-PAGES = sorted(p.relative_to(REPO / "content").with_suffix(".html").as_posix() for p in (REPO / "content").rglob("*.md"))
+# Writers' pages, and a sample of the pages built from data (an index, options with and without tabs, studies).
+GENERATED = ["options/index.html", "options/tdxd-pertuzumab.html", "options/ribociclib-hormone.html",
+             "studies/destiny-breast09.html", "studies/destiny-breast12.html"]
+PAGES = sorted(p.relative_to(REPO / "content").with_suffix(".html").as_posix() for p in (REPO / "content").rglob("*.md")) + GENERATED
 WIDTHS = [1280, 320]
 
 # Every element a keyboard user should reach: visible, enabled, not taken out of the Tab order.
@@ -38,10 +41,11 @@ FOCUS_STATE = """
 () => {
   const focused = document.activeElement;
   if (!focused || focused === document.body) return null;  // past the last control, focus leaves the page
-  // A visually hidden input (Material's palette switch) shows its focus on the visible label after it.
+  // A visually hidden input (Material's palette switch, a content tab) shows its focus on its visible label.
   const next = focused.nextElementSibling;
-  const shown = (focused.getBoundingClientRect().width === 0 && next && next.tagName === 'LABEL' && next.checkVisibility())
-    ? next : focused;
+  const label = next && next.tagName === 'LABEL' ? next
+    : focused.id ? document.querySelector(`label[for="${CSS.escape(focused.id)}"]`) : null;
+  const shown = (focused.getBoundingClientRect().width === 0 && label && label.checkVisibility()) ? label : focused;
   const box = shown.getBoundingClientRect();
   const style = getComputedStyle(shown);
   const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';

@@ -1,0 +1,66 @@
+"""Pages built from data: one per treatment option (options/<id>.md) and one per study (studies/<id>.md), each with
+an index. A writer's own Markdown for a page (content/options/<id>.md or content/studies/<id>.md) comes first,
+under the page title, line for line, so a mistake in it is reported at its own line."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .registry import Registry
+
+OPTIONS, STUDIES = "options", "studies"
+INDEX = {OPTIONS: "Treatment options", STUDIES: "Studies"}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str
+    title: str
+    source: str  # Markdown: the writer's own text, if any, then the macro that builds the page
+
+
+def option_path(treatment: str) -> str:
+    return f"{OPTIONS}/{treatment}.md"
+
+
+def study_path(trial: str) -> str:
+    return f"{STUDIES}/{trial}.md"
+
+
+def index_path(folder: str) -> str:
+    return f"{folder}/index.md"
+
+
+def is_generated(path: str) -> bool:
+    return path.split("/", 1)[0] in INDEX
+
+
+def generated_pages(registry: Registry, writer_texts: dict[str, str]) -> list[GeneratedPage]:
+    pages = [GeneratedPage(index_path(folder), title, f'{{{{ page_index("{folder}") }}}}\n') for folder, title in INDEX.items()]
+    pages += [GeneratedPage(option_path(t.id), t.name["en"], f'{{{{ option_page("{t.id}") }}}}\n')
+              for t in registry.treatments.values()]
+    pages += [GeneratedPage(study_path(t.id), f"The {t.name} study", f'{{{{ study_page("{t.id}") }}}}\n')
+              for t in registry.trials.values()]
+    return [GeneratedPage(page.path, page.title, _with_writer_text(writer_texts.get(page.path), page.source)) for page in pages]
+
+
+def _with_writer_text(text: str | None, body: str) -> str:
+    return f"{text.rstrip()}\n\n{body}" if text and text.strip() else body
+
+
+POOLED = "Side effects across studies"
+
+
+def nav_section(registry: Registry, folder: str) -> dict[str, list[object]]:
+    """The navigation entry for one folder: its index, then its pages by type of cancer (folded, so the menu stays
+    short). A study goes under the types its options are for; one without options (pooled side effects) apart."""
+    groups: dict[str, list[object]] = {subtype.short_name["en"]: [] for subtype in registry.subtypes.values()}
+    if folder == OPTIONS:
+        for subtype in registry.subtypes.values():
+            groups[subtype.short_name["en"]] = [{t.name["en"]: option_path(t.id)} for t in registry.treatments_for(subtype.id)]
+    else:
+        for trial in registry.trials.values():
+            options = [registry.treatments[arm.treatment] for arm in trial.arms if arm.treatment in registry.treatments]
+            subtypes = dict.fromkeys(registry.subtypes[s].short_name["en"] for t in options for s in t.subtypes)
+            for name in subtypes or [POOLED]:
+                groups.setdefault(name, []).append({trial.name: study_path(trial.id)})
+    return {INDEX[folder]: [index_path(folder), *({name: pages} for name, pages in groups.items() if pages)]}

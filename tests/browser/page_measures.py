@@ -1,0 +1,41 @@
+"""What a phone reader meets on a page, measured in the browser: height in screens, where things start, the text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PHONE = {"width": 390, "height": 844}
+
+_MEASURE = """() => {
+  const screen = window.innerHeight;
+  const top = el => el ? (el.getBoundingClientRect().top + window.scrollY) / screen : null;
+  const article = document.querySelector("article.md-content__inner");
+  article.querySelectorAll("details").forEach(d => d.open = false);
+  const height = document.documentElement.scrollHeight / screen;
+  const urgent = top(article.querySelector(".urgent-box"));
+  // A card in a tab that is not open shows as its tab's label: that is where the reader finds it.
+  const shown = card => card.getClientRects().length ? card : article.querySelector(`label[for="option-${card.dataset.option}"]`);
+  const cards = [...article.querySelectorAll(".option-card[data-line='first']")].map(card => ({id: card.dataset.option, top: top(shown(card))}));
+  // The text of a reader who opens every fold and every tab; pictures are read through their captions. Citations
+  // are left out: every figure names its source by rule, so a source named again is not a thing said twice.
+  const unfold = document.createElement("style");
+  unfold.textContent = ".tabbed-block { display: block !important } .cite, .source-list { display: none !important }";
+  document.head.append(unfold);
+  article.querySelectorAll("details").forEach(d => d.open = true);
+  const text = article.innerText;
+  article.querySelectorAll("details").forEach(d => d.open = false);
+  unfold.remove();
+  return {height, urgent, cards, text};
+}"""
+
+
+@dataclass(frozen=True)
+class Measures:
+    screens: float  # page height in phone screens
+    first_urgent: float | None  # top of the first urgent box, in screens from the top
+    first_line_cards: dict[str, float]  # first-line option cards (or their tabs): id -> top in screens
+    text: str
+
+
+def measure(page) -> Measures:
+    found = page.evaluate(_MEASURE)
+    return Measures(found["height"], found["urgent"], {c["id"]: c["top"] for c in found["cards"]}, found["text"])

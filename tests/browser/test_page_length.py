@@ -1,0 +1,76 @@
+"""Pages as a reader on a phone meets them (390 x 844): how many screens, where the urgent box and the first-line
+options start, and how much of each page is said twice. The budgets fail the suite, not only a report."""
+import pytest
+
+from mbc_guide.repetition import REPEATED_WORDS_LIMIT, repetition
+from page_measures import PHONE, measure
+
+SUBTYPE_PAGES = ("her2-positive", "hr-positive-her2-negative", "triple-negative")
+SUBTYPE_SCREENS, URGENT_WITHIN, FIRST_LINE_WITHIN = 15, 5, 4
+# First-line options for one group (a gene change, PD-L1 status) follow the section that explains the group.
+GROUP_FIRST_LINE_WITHIN = 6
+# Pages built from data: an option's page and a study's page stay short too.
+BUDGETS = {"options": 14, "studies": 10}
+# Pages other issues are rewriting; each must pass once rewritten (strict: the mark must then be removed).
+REPEATS_OWNED_ELSEWHERE = {
+    "compare-options.html": "issue 16 rebuilds the option grid",
+    "handouts/her2-positive.html": "issue 17 rewrites the handouts",
+    "handouts/hr-positive-her2-negative.html": "issue 17 rewrites the handouts",
+    "handouts/triple-negative.html": "issue 17 rewrites the handouts",
+    "index.html": "the start page repeats the review box's disclaimer",
+}
+
+
+@pytest.fixture(scope="module")
+def phone(browser, site_url):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+
+    def open_page(path):
+        page.goto(f"{site_url}/{path}")
+        page.wait_for_load_state("load")
+        return measure(page)
+    yield open_page
+    context.close()
+
+
+@pytest.mark.parametrize("subtype", SUBTYPE_PAGES)
+def test_subtype_page_is_short_with_urgent_box_and_first_options_near_the_top(phone, registry, subtype):
+    found = phone(f"{subtype}.html")
+    assert found.screens <= SUBTYPE_SCREENS, f"{subtype}: {found.screens:.1f} phone screens"
+    assert found.first_urgent is not None and found.first_urgent <= URGENT_WITHIN, found.first_urgent
+    first_line = {t.id: t for t in registry.treatments_for(subtype) if "first" in t.lines}
+    assert set(found.first_line_cards) == set(first_line)
+    late = {option: round(top, 1) for option, top in found.first_line_cards.items()
+            if top > (GROUP_FIRST_LINE_WITHIN if first_line[option].topic else FIRST_LINE_WITHIN)}
+    assert late == {}, f"{subtype}: first-line options start too far down (screens): {late}"
+
+
+def _pages(built_site):
+    return sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html") if p.name != "404.html")
+
+
+def test_generated_pages_fit_their_budgets(phone, built_site):
+    over = {}
+    for path in _pages(built_site):
+        budget = BUDGETS.get(path.split("/")[0])
+        if budget:
+            screens = phone(path).screens
+            if screens > budget:
+                over[path] = round(screens, 1)
+    assert over == {}, f"pages over their budget of phone screens ({BUDGETS}): {over}"
+
+
+def test_no_page_says_the_same_sentence_too_often(phone, built_site):
+    over = {}
+    for path in _pages(built_site):
+        found = repetition(phone(path).text)
+        if found.share > REPEATED_WORDS_LIMIT and path not in REPEATS_OWNED_ELSEWHERE:
+            over[path] = (f"{found.share:.1%}", found.repeated[:3])
+    assert over == {}, f"sentences said twice hold more than {REPEATED_WORDS_LIMIT:.0%} of these pages' words: {over}"
+
+
+@pytest.mark.parametrize("path", sorted(REPEATS_OWNED_ELSEWHERE))
+def test_pages_owned_elsewhere_are_still_over_the_repetition_limit(phone, path):
+    """Strict: once such a page is rewritten, this fails, and its entry above must go."""
+    assert repetition(phone(path).text).share > REPEATED_WORDS_LIMIT, f"{path} now passes: remove it from REPEATS_OWNED_ELSEWHERE"
