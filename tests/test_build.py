@@ -34,8 +34,8 @@ def test_her2_page_names_sources_and_review_date(built_site):
 
 def test_her2_page_says_what_the_numbers_cannot_say(built_site):
     text = text_of(built_site / "her2-positive.html")
-    assert "early results: the study goes on and the numbers may change" in text
-    assert "not known yet whether people live longer" in text
+    assert "early result (interim), may change" in text
+    assert "survival not known yet" in text
     assert "pictures of different studies cannot be compared" in text
 
 
@@ -44,7 +44,8 @@ def test_her2_page_shows_ild_rates_and_the_urgent_box(built_site):
     assert "Lung inflammation about 12 1" in text  # the card's side effects: both arms of DESTINY-Breast09
     assert "Call your care team straight away, day or night, if you have:" in text
     option = text_of(built_site / "options" / "tdxd-pertuzumab.html")
-    assert "Death from lung inflammation (interstitial lung disease, ILD, or pneumonitis) fewer than 1 out of 100" in option
+    assert ("Deaths from lung inflammation (interstitial lung disease, ILD, or pneumonitis) judged by experts to be "
+            "caused by the medicine fewer than 1 out of 100 not in our sources") in option
 
 
 def test_no_request_leaves_the_site(built_site):

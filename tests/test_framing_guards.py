@@ -74,10 +74,10 @@ def test_each_framing_mistake_in_data_gives_one_line(project_copy, broken, old, 
     assert errors_for(project_copy / "data") == [f"data/{shown}:{line}: {message}"]
 
 
-def raw_card(site: Path, page: str, option: str) -> str:
-    html = (site / page).read_text()
-    card = html[html.index(f'id="option-{option}"'):]
-    return card[:card.index('<h3 id="option-', 10) if '<h3 id="option-' in card[10:] else len(card)]
+def option_page_text(site: Path, option: str) -> str:
+    """The article of an option's own page, without the menu and table of contents that repeat its headings."""
+    html = (site / "options" / f"{option}.html").read_text()
+    return plain(html[html.index("<article"):html.index("</article>")])
 
 
 # 1. Head to head: one study's figures for both arms; one value per option and table; cross-study mark.
@@ -121,10 +121,9 @@ def test_an_access_note_must_name_its_indication(project_copy):
 
 
 def test_notes_for_another_indication_are_not_shown_and_the_page_says_none_applies(built_site):
-    card = option_card(built_site, "her2-positive.html", "palbociclib-maintenance")
-    assert "letrozole" not in card.split("Is it approved")[1].split("What is it like")[0]
-    assert "Palbociclib: no approval or coverage note applies to this use" in card
-    assert "as of" not in card.split("Is it approved")[1].split("What is it like")[0]
+    access = option_page_text(built_site, "palbociclib-maintenance").split("Is it approved")[1].split("Questions to ask")[0]
+    assert "letrozole" not in access and "as of" not in access
+    assert "Palbociclib: no approval or coverage note applies to this use" in access
 
 
 # 3. Frequency words come from the rate.
@@ -166,15 +165,16 @@ def test_lung_words_on_the_built_site(built_site):
 
 
 @pytest.mark.parametrize("page, words", [
-    ("hr-positive-her2-negative.html", "From the EMERALD (a smaller group with an ESR1 change) study: survival not known yet; small or exploratory group, less certain; group chosen after the study (post hoc), less certain"),
+    ("hr-positive-her2-negative.html", "survival not known yet; small or exploratory group, less certain; group chosen after the study (post hoc), less certain."),
     ("compare-options.html", "group chosen after the study (post hoc), less certain"),
     ("compare-options.html", "From the DESTINY-Breast09 study: early result (interim), may change; survival not known yet"),
     ("handouts/her2-positive.html", "Early result (interim), may change. Survival not known yet. Open-label: people knew their treatment."),
     ("compare-options.html", "From the HER2CLIMB (people with cancer in the brain) study: small or exploratory group, less certain"),
-    ("hr-positive-her2-negative.html", "HER2-ultralow cancer. This was a small group, so this result is less certain. "),
+    ("studies/destiny-breast06.html", "HER2-ultralow cancer. This was a small group, so this result is less certain. "),
+    ("studies/destiny-breast06.html", "small or exploratory group, less certain; the difference may be due to chance."),
     ("compare-options.html", "From the TROPION-Breast02 study (main analysis): conference only, not yet in a journal"),
     ("compare-options.html", "From the MONALEESA-2 study (updated analysis): press release only, not a full publication"),
-    ("her2-positive.html", "From the PATINA study (main analysis): survival not known yet; open-label: people knew their treatment"),
+    ("her2-positive.html", "survival not known yet; open-label: people knew their treatment. Only people whose cancer had not grown"),
     ("compare-options.html", "From the ASCENT-03 study (main analysis): early result (interim), may change; survival not known yet"),
 ])
 def test_every_component_shows_the_caveat_with_the_figure(built_site, page, words):
@@ -214,11 +214,11 @@ def test_cells_say_not_reported_only_from_data(built_site):
     assert "not reported" not in lung.replace("none reported in either group", "")
     assert "3 people died of it; the report gives no rate" in lung
     assert "The rows were not counted the same way" in lung and "are counted the same way" not in lung
-    her2 = page_text(built_site, "her2-positive.html")
-    assert "Severe side effects of any kind (grade 3 or higher)" in her2
-    assert "Serious side effects of any kind (grade 3 or higher)" not in her2
-    tnbc = page_text(built_site, "triple-negative.html")
-    assert "fewer than 1 out of 100" in tnbc
+    db09 = page_text(built_site, "studies/destiny-breast09.html")
+    assert "Severe side effects of any kind (grade 3 or higher)" in db09
+    assert "Serious side effects of any kind (grade 3 or higher)" not in db09
+    ascent = page_text(built_site, "studies/ascent.html")  # chemotherapy's diarrhoea: '<1%' in the source
+    assert "fewer than 1 out of 100" in ascent
 
 
 # 6. Urgent boxes for every serious risk of every option.
@@ -228,19 +228,21 @@ def test_cells_say_not_reported_only_from_data(built_site):
 
 
 @pytest.mark.parametrize("subtype", ["her2-positive", "hr-positive-her2-negative", "triple-negative"])
-def test_every_option_card_and_handout_shows_every_serious_risk(built_site, registry, subtype):
+def test_every_option_page_overview_and_handout_shows_every_serious_risk(built_site, registry, subtype):
     page = registry.subtypes[subtype].page.replace(".md", ".html")
-    handout = (built_site / "handouts" / page).read_text()
+    overview = plain((built_site / page).read_text())
+    handout = plain((built_site / "handouts" / page).read_text())
     for treatment in registry.treatments_for(subtype):
-        card = option_card(built_site, page, treatment.id)
+        option = option_page_text(built_site, treatment.id)
         for medicine in treatment.medicines:
             for alert_id in registry.medicines[medicine].serious_risks + ["emergency"]:
                 alert = registry.alerts[alert_id]
-                # The first card on a page with this risk shows the box; later cards link to it.
-                shown = plain(alert.action["en"]) in card or f'href="#urgent-{alert_id}"' in raw_card(built_site, page, treatment.id)
-                assert shown, (treatment.id, alert_id)
+                # The one box from the alert's data entry, on the overview (near its top) and the option's own page.
+                for where, text in ((page, overview), (f"options/{treatment.id}", option)):
+                    assert all(plain(symptom["en"]) in text for symptom in alert.symptoms), (where, alert_id)
+                    assert plain(alert.action["en"]) in text, (where, alert_id)
                 # The handout lists each alert's symptoms in short, from the same entry.
-                assert "; ".join(symptom["en"] for symptom in alert.symptoms) in plain(handout), (subtype, alert_id)
+                assert "; ".join(symptom["en"] for symptom in alert.symptoms) in handout, (subtype, alert_id)
 
 
 def test_her2_page_mentions_the_heart_and_pembrolizumab_lists_chest_pain(built_site):
@@ -257,8 +259,9 @@ def test_her2_low_triple_negative_option_with_its_test_prompt(built_site):
     card = option_card(built_site, "triple-negative.html", "tdxd-her2-low-tnbc")
     assert "DESTINY-Breast04 (a smaller group with hormone receptor-negative cancer)" in card
     assert "small or exploratory group, less certain" in card
-    assert "Ask your care team whether your cancer was tested for HER2-low" in card
-    assert "Is my cancer HER2-low?" in page_text(built_site, "triple-negative.html")
+    page = page_text(built_site, "triple-negative.html")
+    assert "Ask your care team whether your cancer was tested for HER2-low" in page
+    assert "Is my cancer HER2-low?" in page
 
 
 # 8. Sources link primary publications or official pages, never the do-not-link hosts.
@@ -293,10 +296,10 @@ def test_an_old_access_note_warns(project_copy):
 
 
 def test_uncertain_notes_say_so(built_site):
-    card = option_card(built_site, "hr-positive-her2-negative.html", "tdxd-her2-low")
-    assert "We found no final decision" in card and "We could not fully confirm this" in card
-    assert "so people pay the full cost" not in card
-    abemaciclib = option_card(built_site, "hr-positive-her2-negative.html", "abemaciclib-hormone")
+    page = option_page_text(built_site, "tdxd-her2-low")
+    assert "We found no final decision" in page and "We could not fully confirm this" in page
+    assert "so people pay the full cost" not in page
+    abemaciclib = option_page_text(built_site, "abemaciclib-hormone")
     assert "We could not confirm when coverage as a first treatment" in abemaciclib
 
 
@@ -325,8 +328,7 @@ def test_smaller_fixes_on_the_built_site(built_site):
     texts = {page.relative_to(built_site).as_posix(): plain(page.read_text()) for page in built_site.rglob("*.html")}
     assert [p for p, t in texts.items() if re.search(r"\b(\d+) months \(\1 months\)", t)] == []
     assert [p for p, t in texts.items() if "PLACEHOLDER:" in t] == []
-    card = option_card(built_site, "triple-negative.html", "sacituzumab-pembrolizumab")
-    assert "given together with chemotherapy" not in card
-    thp = option_card(built_site, "her2-positive.html", "thp")
+    assert "given together with chemotherapy" not in option_page_text(built_site, "sacituzumab-pembrolizumab")
+    thp = option_page_text(built_site, "thp")
     assert "some people's hair loss has been permanent" in thp or "permanent" in page_text(built_site, "compare-options.html")
-    assert "Many people live longer than this middle value" in texts["her2-positive.html"]
+    assert "A time shown as a median is the middle, not a limit: many people live longer than it." in texts["her2-positive.html"]

@@ -24,8 +24,14 @@ def test_every_option_and_every_study_has_its_page_in_the_navigation(built_site,
     for kind, folder in (("treatments", "options"), ("trials", "studies")):
         for entry in getattr(registry, kind).values():
             assert (built_site / folder / f"{entry.id}.html").is_file(), entry.id
+    # The menu prunes folded sections (navigation.prune), so the start page links each folder's index, and a page
+    # inside a folder lists its neighbours.
     navigation = (built_site / "index.html").read_text()
-    assert 'href="options/thp.html"' in navigation and 'href="studies/destiny-breast09.html"' in navigation
+    assert 'href="options/index.html"' in navigation and 'href="studies/index.html"' in navigation
+    assert 'href="thp.html"' in (built_site / "options" / "tdxd-pertuzumab.html").read_text()
+    for kind, folder in (("treatments", "options"), ("trials", "studies")):
+        index = (built_site / folder / "index.html").read_text()
+        assert [e.id for e in getattr(registry, kind).values() if f'href="{e.id}.html"' not in index] == []
 
 
 def test_an_option_added_to_the_data_gets_its_page_and_a_card(project_copy):

@@ -52,7 +52,7 @@ def test_option_page_shows_every_urgent_box_of_its_medicines_from_data(registry)
     """A new alert in data/alerts.yaml shows on every option with one of its medicines, with no new code."""
     from mbc_guide.models import Alert
 
-    heart = Alert(id="heart", title="Call your care team straight away if you have", symptoms=["a racing heart"],
+    heart = Alert(id="heart", name="Heart", title="Call your care team straight away if you have", symptoms=["a racing heart"],
                   action="Do not wait.", medicines=["pertuzumab"], page="lung-inflammation.md", facts=["x"],
                   source="enhertu-medication-guide")
     registry.alerts["heart"] = heart

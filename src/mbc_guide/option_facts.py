@@ -47,9 +47,11 @@ def card_side_effects(registry: Registry, trial: Trial, treatment: Treatment) ->
 
 
 def alerts_for(registry: Registry, medicines: Iterable[str]) -> list[Alert]:
-    """Every urgent box that lists one of these medicines, once each, in the order of data/alerts.yaml."""
+    """Every urgent box of these medicines, once each, in the order of data/alerts.yaml; then, where any medicine is
+    given, those shown with every option (when to call emergency services)."""
     wanted = set(medicines)
-    return [alert for alert in registry.alerts.values() if wanted & set(alert.medicines)]
+    own = [alert for alert in registry.alerts.values() if wanted & set(alert.medicines)]
+    return own + [alert for alert in registry.alerts.values() if wanted and alert.every_option and alert not in own]
 
 
 def is_comparison(trial: Trial) -> bool:

@@ -220,6 +220,12 @@ class GuideMacros:
         results = [HeadlineResult(trial, trial.results[0]) for trial in trials if trial.results]
         studied = [(result, side_effects_in(self.registry, result.trial, chosen)) for result in results]
         subtypes = [self.registry.get("subtypes", s) for s in chosen.subtypes]
+        notes = [note for m in medicines for note in self.registry.access_for(m.id, chosen.id)]
+        noted = {note.medicine for note in notes}
+        # Medicines with notes elsewhere on the site but none for this use: the page says none applies here.
+        not_noted_here = [m for m in medicines if m.id not in noted
+                          and any(note.medicine == m.id for note in self.registry.access.values())]
+        rated = [self.rated_effect(chosen.id, rate_id) for rate_id in chosen.rated_side_effects]
         sections = [
             ("", "", self._render("option_intro.html", treatment=chosen, subtypes=subtypes,
                                 subtype_hrefs=[self.href(s.page) for s in subtypes])),
@@ -227,14 +233,14 @@ class GuideMacros:
              Markup("\n").join(self.urgent_symptoms(a.id) for a in alerts_for(self.registry, chosen.medicines))),
             ("How is it given?", "how-given", self._render("option_given.html", treatment=chosen, medicines=medicines)),
             ("What side effects might I have?", "side-effects", self._picture_guide() + self._render(
-                "option_effects.html", treatment=chosen, studied=studied, effects=self.registry.effects,
+                "option_effects.html", treatment=chosen, studied=studied, effects=self.registry.effects, rated=rated,
                 study_hrefs={r.trial.id: self.href(study_path(r.trial.id)) for r in results})),
             ("What did the studies find?", "studies", Markup("\n").join(
                 self._render("option_study.html", trial=r.trial, picture=self._result_picture(r),
                              study_href=self.href(study_path(r.trial.id))) for r in results)
              ),
             ("Is it approved and covered where I live?", "access", self._render(
-                "option_access.html", notes=[n for m in medicines for n in self.registry.access_for(m.id, chosen.id)])),
+                "option_access.html", notes=notes, not_noted_here=not_noted_here)),
             ("Questions to ask your care team", "questions", self._render(
                 "option_questions.html", treatment=chosen, matters_href=self.href("what-matters-to-me.md"),
                 compare_href=self.href("compare-options.md"))),
@@ -351,7 +357,7 @@ class GuideMacros:
         first = clinic_sheet.first_options(self.registry, subtype)
         later = clinic_sheet.later_options(self.registry, subtype)
         shown = [column.treatment for table in first for column in table.columns] + later
-        alerts = _emergency_last(self._alerts_for(shown))
+        alerts = self._alerts_for(shown)
         return self._render("subtype_handout.html", subtype=chosen, first=first, later=later, alerts=alerts,
                             clinic=clinic_sheet, head=self._handout_head(chosen.page),
                             sources_url=self._sources_url(), support_url=web_address(self.site.url, "support.md"))
@@ -394,8 +400,7 @@ class GuideMacros:
         return self._render("support_contacts.html", contacts=contacts)
 
     def _alerts_for(self, treatments: list) -> list:
-        medicines = [m for t in treatments for m in t.medicines]
-        return list({a.id: a for m in medicines for a in self.registry.alert_for_medicine(m)}.values())
+        return alerts_for(self.registry, [m for t in treatments for m in t.medicines])
 
     def _relative(self, target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(self.page.path) or ".")
@@ -422,8 +427,3 @@ class GuideMacros:
         if not self.page.sources:
             return Markup("")
         return self._render("sources.html", sources=list(self.page.sources.values()))
-
-
-def _emergency_last(alerts) -> list:
-    """Medicine-specific urgent boxes first, then those shown with every option (when to call emergency services)."""
-    return sorted(alerts, key=lambda alert: alert.every_option)

@@ -230,10 +230,6 @@ def bars(trial: Trial, result: Result) -> list[Bar]:
     return [Bar(labels[arm], figure.value) for arm, figure in result.values.items()]
 
 
-def median_caption(result: Result) -> str:
-    what = f" {MEDIAN_MEANINGS[result.measure]}".rstrip()
-    return (f"Each bar shows the median: half of the people lived longer than this{what}. "
-            "A median is the middle, not a limit: many people live longer than it.")
 def median_lead(result: Result) -> str:
     """The sentence above a picture of medians, whose bars name each arm with its time: 'Half of the people lived
     without their cancer growing or spreading for this long or longer.'"""
