@@ -205,9 +205,11 @@ class GuideMacros:
         return self._render("picture_guide.html", scale_years=self.page.scale_years) + Markup("\n\n")
 
     def urgent_boxes(self, subtype: str) -> Markup:
-        """The urgent box of every serious risk of any medicine among a subtype's options, each once."""
+        """Every serious risk of any medicine among a subtype's options, each once, in the short form handouts use
+        (the same alert entries: name and every symptom); each option's page and the urgent page show them in full."""
         medicines = [m for t in self.registry.treatments_for(subtype) for m in t.medicines]
-        return Markup("\n").join(self.urgent_symptoms(alert.id) for alert in alerts_for(self.registry, medicines))
+        return self._render("urgent_summary.html", alerts=alerts_for(self.registry, medicines),
+                            details_href=self.href("urgent-symptoms.md"))
 
     def option_page(self, treatment: str) -> Markup:
         """The page of one option: what it is, urgent boxes, how it is given, side effects, what studies found,
@@ -243,7 +245,7 @@ class GuideMacros:
                 "option_access.html", notes=notes, not_noted_here=not_noted_here)),
             ("Questions to ask your care team", "questions", self._render(
                 "option_questions.html", treatment=chosen, matters_href=self.href("what-matters-to-me.md"),
-                compare_href=self.href("compare-options.md"))),
+                compare_href=self.href("compare-options.md")) + self.get_ready(chosen.subtypes[0], treatment=chosen.id)),
         ]
         return self._sections(sections)
 
