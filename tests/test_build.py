@@ -42,10 +42,18 @@ def test_her2_page_says_what_the_numbers_cannot_say(built_site):
 def test_her2_page_shows_ild_rates_and_the_urgent_box(built_site):
     text = text_of(built_site / "her2-positive.html")
     assert "Lung inflammation about 12 1" in text  # the card's side effects: both arms of DESTINY-Breast09
-    assert "Call your care team straight away, day or night, if you have:" in text
+    assert "Call your care team straight away, day or night, for: Lung inflammation:" in text  # the short list
     option = text_of(built_site / "options" / "tdxd-pertuzumab.html")
+    assert "Call your care team straight away, day or night, if you have:" in option  # the full box
     assert ("Deaths from lung inflammation (interstitial lung disease, ILD, or pneumonitis) judged by experts to be "
             "caused by the medicine fewer than 1 out of 100 not in our sources") in option
+
+
+def test_a_moved_page_keeps_its_old_address(built_site):
+    """The lung symptom card became the symptom card sheet; links and QR codes printed with the old address still work."""
+    old = (built_site / "handouts" / "lung-inflammation.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=symptom-cards.html">' in old
+    assert (built_site / "handouts" / "symptom-cards.html").is_file()
 
 
 def test_no_request_leaves_the_site(built_site):
