@@ -107,10 +107,10 @@ def test_urgent_box_is_identical_on_every_page_that_shows_it(built_site, registr
         found = set(re.findall(r'<div class="urgent-box".*?</div>', page.read_text(), re.S))
         boxes |= found
         pages += [page.relative_to(built_site).as_posix()] if found else []
-    # One identical box per alert, wherever it appears (every alert is on the urgent symptoms page).
+    # One identical box per alert, wherever it appears (every alert is on the urgent symptoms page). The pocket
+    # cards and the handouts' short list print the same entries' words in a smaller frame (tested below).
     assert len(boxes) == len(registry.alerts)
-    assert {"lung-inflammation.html", "handouts/symptom-cards.html", "her2-positive.html",
-            "urgent-symptoms.html"} <= set(pages)
+    assert {"lung-inflammation.html", "options/tdxd-pertuzumab.html", "urgent-symptoms.html"} <= set(pages)
 
 
 @pytest.mark.parametrize("subtype", SUBTYPE_PAGES)
@@ -127,8 +127,16 @@ def test_subtype_handout_shows_every_option_each_first_one_with_its_study_and_th
                 assert caveat in text[text.index(f"{cell.trial.name} study (reported"):], (cell.trial.id, caveat)
     for treatment in clinic_sheet.later_options(registry, subtype):
         assert phrases.sentence_case(treatment.name["en"]) + ":" in text, treatment.id
-    for question in registry.subtypes[subtype].questions:
-        assert question["en"] in text
+    # The suggested questions are on the web page the QR code opens; the sheet says so.
+    assert "More on the web page: scan the QR code. It has each option in full, and questions to ask." in text
+    shown = [c.treatment for t in clinic_sheet.first_options(registry, subtype) for c in t.columns]
+    medicines = {m for t in shown + clinic_sheet.later_options(registry, subtype) for m in t.medicines}
+    alerts = [a for a in registry.alerts.values() if a.every_option or medicines & set(a.medicines)]
+    urgent = text[text.index("Call your care team straight away, day or night, for:"):text.index("First treatment")]
+    for alert in alerts:
+        named = alert.title["en"] if alert.every_option else alert.name["en"]
+        # plain() leaves a space where </strong> closed the name
+        assert f"{named} : " + "; ".join(s["en"] for s in alert.symptoms) + "." in urgent, alert.id
     assert "The aim of treatment:" in text and "does not say which option is right for you" in text
     for field in ("Option we talked about:", "Next appointment:", "Tests before next visit:", "My own questions", "Notes"):
         assert field in text, field
@@ -137,7 +145,8 @@ def test_subtype_handout_shows_every_option_each_first_one_with_its_study_and_th
 def test_handout_index_links_every_handout_page_and_no_pdf_a_pages_build_did_not_make(built_site):
     """`make pages` and the preview print no PDFs, so they link to none (the browser suite checks `make site`)."""
     html = (built_site / "handouts" / "index.html").read_text()
-    handouts = sorted(p.stem for p in (built_site / "handouts").glob("*.html") if p.stem != "index")
+    handouts = sorted(p.stem for p in (built_site / "handouts").glob("*.html")
+                      if p.stem != "index" and 'http-equiv="refresh"' not in p.read_text())  # not the moved page's redirect
     assert len(handouts) == 4
     for name in handouts:
         assert f'href="{name}.html"' in html, name
@@ -145,14 +154,22 @@ def test_handout_index_links_every_handout_page_and_no_pdf_a_pages_build_did_not
     assert linked == []
 
 
-def test_symptom_card_sheet_has_a_card_per_alert_naming_every_medicine_it_covers(built_site, registry):
+def test_symptom_card_sheet_has_a_card_per_alert_with_its_words_and_every_medicine_it_covers(built_site, registry):
     html = (built_site / "handouts" / "symptom-cards.html").read_text()
     assert html.count('class="pocket-card"') == len(registry.alerts)
     for alert in registry.alerts.values():
-        card = plain(html[html.index(f'id="card-{alert.id}"'):].split("</section>")[0])
+        section = html[html.index(f'id="card-{alert.id}"'):].split("</section>")[0]
+        card = plain(section)
+        assert f'-title">{alert.name["en"]}</h2>' in section, alert.id
         for medicine in alert.medicines:
             assert registry.medicines[medicine].name["en"] in card
-        assert "My care team's phone:" in card and "In an emergency, call 119 (Korea)" in card
+        assert alert.medicines or "For everyone, with any cancer medicine." in card
+        # The entry's words as every urgent box states them: title, each symptom, what to do.
+        for line in [alert.title["en"] + ":", *(s["en"] for s in alert.symptoms), alert.action["en"]]:
+            assert line in card, (alert.id, line)
+        assert "My care team's phone:" in card and "Out of hours:" in card
+    # Emergency numbers once on the sheet, from the support data.
+    assert plain(html).count("In an emergency, call 119 (Korea), 911 (United States) or 999 (United Kingdom).") == 1
 
 
 def test_sources_page_lists_every_source_with_the_pages_that_use_it(built_site, registry):

@@ -45,7 +45,11 @@ def test_option_page_lists_every_medicine_and_its_sources(registry):
 def test_urgent_box_is_the_same_wherever_it_appears(registry):
     macros = GuideMacros(registry, component_environment(REPO / "overrides" / "components"))
     box = str(macros.urgent_symptoms("lung-inflammation"))
-    assert box in str(macros.option_page("tdxd-pertuzumab")) and box in str(macros.urgent_boxes("her2-positive"))
+    assert box in str(macros.option_page("tdxd-pertuzumab"))
+    # The overview's short list says the same entry's name and every symptom, in one line.
+    alert = registry.alerts["lung-inflammation"]
+    line = f"<strong>{alert.name['en']}</strong>: " + "; ".join(symptom["en"] for symptom in alert.symptoms) + "."
+    assert line in str(macros.urgent_boxes("her2-positive"))
 
 
 def test_option_page_shows_every_urgent_box_of_its_medicines_from_data(registry):

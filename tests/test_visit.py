@@ -2,6 +2,7 @@
 the "Get ready" box, the "What matters to me" form and the support page, as built."""
 import os
 import re
+from dataclasses import replace
 from html import unescape
 from pathlib import Path
 
@@ -135,3 +136,35 @@ def test_support_page_lists_every_country_with_the_day_each_number_was_checked(b
 def test_median_pictures_say_many_people_live_longer(built_site):
     text = plain((built_site / "her2-positive.html").read_text())
     assert "many people live longer than it" in text
+
+
+def test_a_row_of_median_results_of_one_kind_says_its_lead_once(registry):
+    her2, = [t for t in clinic_sheet.first_options(registry, "her2-positive")]
+    assert clinic_sheet.shared_lead(her2) == clinic_sheet.MEDIAN_LEADS[her2.studies[0].result.measure]
+    no_study = clinic_sheet.SideBySide(her2.line, her2.topic, her2.columns, [*her2.studies, None])
+    assert clinic_sheet.shared_lead(no_study) is None
+
+
+def test_hair_loss_without_a_count_is_said_short_only_when_our_sources_do_not_report_it(registry):
+    column = clinic_sheet.first_options(registry, "her2-positive")[0].columns[0]
+    unreported = column.treatment.model_copy(update={"hair_loss": {"en": "Our sources do not report it. Ask."}})
+    assert clinic_sheet.hair_loss_words(replace(column, treatment=unreported)) == "not in our sources"
+    common = column.treatment.model_copy(update={"hair_loss": {"en": "Common."}})
+    assert clinic_sheet.hair_loss_words(replace(column, treatment=common)) is None
+
+
+def test_pocket_cards_split_into_two_columns_of_about_equal_height_in_data_order(registry):
+    from mbc_guide import pocket_cards
+
+    cards = [(a, [registry.medicines[m] for m in a.medicines]) for a in registry.alerts.values()]
+    lines = [pocket_cards.card_lines(*card) for card in cards]
+    left, right = pocket_cards.two_columns(cards, lines)
+    assert sorted(a.id for a, _ in left + right) == sorted(registry.alerts)
+    for column in (left, right):
+        assert column == [card for card in cards if card in column]  # data order kept
+    height = {id(c): n for c, n in zip(cards, lines)}
+    assert abs(sum(height[id(c)] for c in left) - sum(height[id(c)] for c in right)) <= max(lines)
+    # A card with more words is estimated taller.
+    lung = registry.alerts["lung-inflammation"]
+    longer = lung.model_copy(update={"action": {"en": lung.action["en"] * 3}})
+    assert pocket_cards.card_lines(longer, cards[0][1]) > pocket_cards.card_lines(lung, cards[0][1])

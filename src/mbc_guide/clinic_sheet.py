@@ -17,7 +17,7 @@ from .summaries import option_groups
 
 # Side effects with their own row (hair loss) or counted another way (serious side effects of any kind).
 NOT_IN_EFFECT_LIST = ("hair-loss", "serious")
-MOST_EFFECTS = 4
+MOST_EFFECTS = 3  # the most common three (urgent ones first), plus hair loss: a narrow column at 12 pt
 DURATION = re.compile(r"\b(minutes?|hours?)\b")
 SENTENCE_END = re.compile(r"(?<=\.)\s+")
 
@@ -40,6 +40,7 @@ class OptionColumn:
     chair_time: list[str]
     effects: list[EffectCount]
     hair_loss: Figure | None
+    named_effects: list[dict[str, str]]  # without counts: the first MOST_EFFECTS main side effects but hair loss
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def _column(registry: Registry, treatment: Treatment, trial: Trial | None) -> Op
             hair_loss = rate.values[arm]
         elif rate.effect not in NOT_IN_EFFECT_LIST:
             effects.append(EffectCount(registry.get("effects", rate.effect), rate.values[arm]))
-    return OptionColumn(treatment, trial, chair_time(registry, treatment), effects, hair_loss)
+    named = [e for e in treatment.main_side_effects if not e["en"].lower().startswith("hair loss")][:MOST_EFFECTS]
+    return OptionColumn(treatment, trial, chair_time(registry, treatment), effects, hair_loss, named)
 
 
 def _same_effects(columns: list[OptionColumn]) -> list[OptionColumn]:
@@ -159,6 +161,24 @@ MEDIAN_LEADS = {
     "os_median": "Half of the people lived for at least:",
     "brain_pfs_median": "Half of the people had no growth of their cancer in the brain for at least:",
 }
+
+
+# How treatments.yaml says hair loss is not reported; on the narrow column of a sheet it is said in three words.
+NOT_REPORTED = "Our sources do not report it"
+
+
+def hair_loss_words(column: OptionColumn) -> str | None:
+    """Hair loss in a column without a count: the treatment's own words, shortened when they say it is unreported."""
+    words = column.treatment.hair_loss["en"]
+    return "not in our sources" if words.startswith(NOT_REPORTED) else None
+
+
+def shared_lead(table: SideBySide) -> str | None:
+    """The lead-in of a row of study cells that all give the same kind of median: said once, in the row's heading."""
+    measures = {cell.result.measure for cell in table.studies if cell}
+    if None in table.studies or len(measures) != 1:
+        return None
+    return MEDIAN_LEADS.get(measures.pop())
 
 
 def median_lines(trial: Trial, result: Result) -> tuple[str, list[ArmValue]]:

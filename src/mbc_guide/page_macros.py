@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment
 from markupsafe import Markup
 
-from . import clinic_sheet, phrases
+from . import clinic_sheet, phrases, pocket_cards
 from .caveats import caveat_labels
 from .generated_pages import OPTIONS, STUDIES, option_path, study_path
 from .handouts import CARDS_PAGE, PAPERS, TOOL_PAGE, Handout, html_path, qr_code_svg, web_address
@@ -368,8 +368,9 @@ class GuideMacros:
         """A sheet of pocket cards, one per urgent-symptom entry in data, each with the medicines it is for."""
         cards = [(alert, [self.registry.get("medicines", m) for m in alert.medicines])
                  for alert in self.registry.alerts.values()]
+        columns = pocket_cards.two_columns(cards, [pocket_cards.card_lines(*card) for card in cards])
         emergency = [c for c in self.registry.support.values() if c.kind == "emergency"]
-        return self._render("symptom_cards.html", cards=cards, head=self._handout_head(self.page.path),
+        return self._render("symptom_cards.html", columns=columns, head=self._handout_head(self.page.path),
                             sources_url=self._sources_url(), emergency=emergency, country_names=SUPPORT_COUNTRIES)
 
     def get_ready(self, subtype: str | None = None, treatment: str | None = None) -> Markup:

@@ -1,7 +1,9 @@
 """Handout PDFs as nurses print them: at most 2 pages on A4 and Letter, 12 pt or larger, with the date, the web
-address as text and a QR code that reads back as that address; subtype handouts with fields and lines to write on."""
+address as text and a QR code that reads back as that address; subtype handouts with every urgent symptom of the
+options they show, fields and lines to write on; the symptom card sheet with a whole card per alert."""
 import datetime as dt
 import math
+import re
 from pathlib import Path
 
 import pypdf
@@ -10,8 +12,10 @@ import pytest
 import zxingcpp
 from mkdocs.config import load_config
 
+from mbc_guide import clinic_sheet
 from mbc_guide.handouts import PAPERS, is_handout, web_address
 from mbc_guide.pdf import render_handouts
+from mbc_guide.phrases import is_median, sentence_case
 from mbc_guide.registry import load_registry
 
 REPO = Path(__file__).resolve().parents[2]
@@ -44,7 +48,19 @@ def page_explained(handout: str) -> str:
 
 
 def pages_text(pdf: Path) -> list[str]:
-    return [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf).pages]
+    return [words(page.extract_text()) for page in pypdf.PdfReader(pdf).pages]
+
+
+def words(text: str) -> str:
+    """Text as printed, one space between words; a word broken after its hyphen at a line end is joined again."""
+    return re.sub(r"-\s+", "-", " ".join(text.split()))
+
+
+def alerts_for_sheet(registry, subtype: str) -> list:
+    """The alerts of every medicine of every option the subtype's sheet shows (first and later), and those for all."""
+    shown = [c.treatment for t in clinic_sheet.first_options(registry, subtype) for c in t.columns]
+    medicines = {m for treatment in shown + clinic_sheet.later_options(registry, subtype) for m in treatment.medicines}
+    return [a for a in registry.alerts.values() if a.every_option or medicines & set(a.medicines)]
 
 
 def paired_line_rows(picture, least: float = 0.33, most: float = 0.5) -> int:
@@ -106,23 +122,45 @@ def test_handout_prints_its_date_and_web_address_as_text(pdfs, site_url, handout
     joined = "".join(text.split())  # a long address wraps across lines
     assert f"Made on {dt.date.today().strftime('%-d %B %Y')}" in " ".join(text.split())
     assert web_address(site_url, page_explained(handout)) in joined
-    assert "Next check due" in text
+    assert "Next check due" in " ".join(text.split())
 
 
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("handout", SUBTYPE_HANDOUTS)
-def test_subtype_handout_puts_the_aim_and_urgent_box_first_and_the_fields_to_fill_in_last(pdfs, handout, paper):
+def test_subtype_handout_puts_the_aim_and_every_urgent_symptom_first_and_the_fields_to_fill_in_last(pdfs, handout, paper):
     first, *rest = pages_text(pdfs / f"{handout}-{paper}.pdf")
     registry = load_registry(REPO / "data")
-    first_medicines = {m for t in registry.treatments_for(handout) if "first" in t.lines for m in t.medicines}
-    alerts = [a for a in registry.alerts.values() if first_medicines & set(a.medicines)]
     assert "The aim of treatment:" in first
-    assert first.count("Call your care team straight away") == len(alerts)
+    assert "Call your care team straight away, day or night, for:" in first
+    alerts = alerts_for_sheet(registry, handout)
+    assert any(not a.every_option for a in alerts) and any(a.every_option for a in alerts)
+    for alert in alerts:
+        # Named as in data (the emergency entry by its title, which holds the numbers), every symptom word for word.
+        assert words(alert.title["en"] if alert.every_option else alert.name["en"]) in first, alert.id
+        for symptom in alert.symptoms:
+            assert words(symptom["en"]) in first, (alert.id, symptom["en"])
     assert "First treatment" in first and "How is it given, how often, and how long does it take?" in first
     last = rest[-1]
     for field in ("Option we talked about:", "Next appointment:", "Tests before next visit:", "My own questions",
-                  "Notes", "My care team", "Name:", "Phone:", "Out of hours:", "Helplines:"):
+                  "Notes", "My care team", "Name:", "Phone:", "Out of hours:", "Helplines:",
+                  "More on the web page: scan the QR code. It has each option in full, and questions to ask."):
         assert field in last, field
+
+
+@pytest.mark.parametrize("handout", SUBTYPE_HANDOUTS)
+def test_subtype_handout_prints_both_arms_and_the_caveats_of_every_first_study(pdfs, handout):
+    text = " ".join(pages_text(pdfs / f"{handout}-letter.pdf"))
+    registry = load_registry(REPO / "data")
+    for table in clinic_sheet.first_options(registry, handout):
+        for cell in filter(None, table.studies):
+            found = text[text.index(f"{cell.trial.name} study"):]
+            if is_median(cell.result):
+                lead, arms = clinic_sheet.median_lines(cell.trial, cell.result)
+                assert lead[1:] in text, (cell.trial.id, lead)  # in the cell, or once in the row's heading
+                for arm in arms:
+                    assert words(f"{sentence_case(arm.label)}: {arm.words}.") in found, (cell.trial.id, arm)
+            for caveat in clinic_sheet.caveats(cell.trial, cell.result):
+                assert words(caveat) in found, (cell.trial.id, caveat)
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -135,11 +173,16 @@ def test_subtype_handout_has_ruled_lines_for_questions_and_notes(pdfs, handout, 
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_symptom_card_sheet_prints_a_card_per_alert(pdfs, paper):
+def test_symptom_card_sheet_prints_a_whole_card_per_alert(pdfs, paper):
     text = " ".join(pages_text(pdfs / f"symptom-cards-{paper}.pdf"))
     registry = load_registry(REPO / "data")
-    assert text.count("My care team's phone:") == len(registry.alerts)
-    assert text.count("Call your care team straight away") == len(registry.alerts)
+    assert text.count("My care team's phone:") == text.count("Out of hours:") == len(registry.alerts)
+    assert text.count("In an emergency, call 119 (Korea), 911 (United States) or 999 (United Kingdom).") == 1
+    for alert in registry.alerts.values():
+        for line in [alert.name, alert.title, *alert.symptoms, alert.action]:
+            assert words(line["en"]) in text, (alert.id, line["en"])
+        for medicine in alert.medicines:
+            assert words(registry.medicines[medicine].name["en"]) in text, (alert.id, medicine)
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -152,7 +195,6 @@ def test_handout_qr_code_reads_back_as_the_page_address(pdfs, site_url, handout,
 
 
 def test_make_site_links_every_pdf_it_printed_and_only_those(tmp_path):
-    import re
     import subprocess
     import sys
 
