@@ -17,9 +17,14 @@ class ChromiumMissing(RuntimeError):
     pass
 
 
+# Every sheet prints its head (date, web address, QR code) from handout_head.html; a moved page's redirect does not.
+HANDOUT_HEAD = 'class="handout-head'
+
+
 def handout_pages(site_dir: Path) -> list[Path]:
     folder = site_dir / HANDOUT_FOLDER
-    return sorted(page for page in folder.glob("*.html") if is_handout(f"{HANDOUT_FOLDER}/{page.stem}.md"))
+    return sorted(page for page in folder.glob("*.html") if is_handout(f"{HANDOUT_FOLDER}/{page.stem}.md")
+                  and HANDOUT_HEAD in page.read_text(encoding="utf-8"))
 
 
 def render_handouts(site_dir: Path, chromium: str = CHROMIUM, browser: Any = None) -> list[Path]:
