@@ -384,7 +384,8 @@ class GuideMacros:
         return self._render("get_ready.html", subtype=chosen, alerts=alerts, handout=handout and {
             "html": self._relative(handout.html), "pdfs": {PAPERS[p]: self._relative(handout.pdf(p)) for p in PAPERS} if self.site.pdfs else {}},
             cards=self._relative(CARDS_PAGE.replace(".md", ".html")), tool=self._relative(tool.replace(".md", ".html")),
-            handouts=self._relative("handouts/index.html"), alert_names={a.id: self._alert_name(a) for a in alerts})
+            handouts=self._relative("handouts/index.html"), alert_names={a.id: self._alert_name(a) for a in alerts},
+            one_card_link=bool(subtype and not treatment))
 
     def _alert_name(self, alert) -> dict[str, str]:
         """What a symptom card is about, in a few words (the alert's short name for print)."""

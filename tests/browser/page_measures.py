@@ -11,7 +11,8 @@ _MEASURE = """() => {
   const article = document.querySelector("article.md-content__inner");
   article.querySelectorAll("details").forEach(d => d.open = false);
   const height = document.documentElement.scrollHeight / screen;
-  const urgent = top(article.querySelector(".urgent-box"));
+  // The first urgent box, or the overview's summary of every urgent risk.
+  const urgent = top(article.querySelector(".urgent-box, .urgent-summary"));
   // A card in a tab that is not open shows as its tab's label: that is where the reader finds it.
   const shown = card => card.getClientRects().length ? card : article.querySelector(`label[for="option-${card.dataset.option}"]`);
   const cards = [...article.querySelectorAll(".option-card[data-line='first']")].map(card => ({id: card.dataset.option, top: top(shown(card))}));
