@@ -35,8 +35,6 @@ class PageState:
 
     path: str
     sources: dict[str, Source] = field(default_factory=dict)
-    trials_shown: list[str] = field(default_factory=list)
-    alerts_shown: list[str] = field(default_factory=list)  # urgent boxes already in an option card on this page
     results_pictured: list[str] = field(default_factory=list)  # a result is pictured once per page
     trials_captioned: list[str] = field(default_factory=list)  # studies pictured on the page
     caveats_given: set[str] = field(default_factory=set)  # "study: caveats" already said in full on the page

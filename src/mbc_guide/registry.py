@@ -74,11 +74,6 @@ class Registry:
     def side_effect_rates(self, trial: str) -> list[SideEffectRate]:
         return [rate for rate in self.side_effects.values() if rate.trial == trial]
 
-    def alert_for_medicine(self, medicine: str) -> list[Alert]:
-        """The medicine's urgent boxes, then those shown with every option (when to call emergency services)."""
-        own = [alert for alert in self.alerts.values() if medicine in alert.medicines]
-        return own + [alert for alert in self.alerts.values() if alert.every_option and alert not in own]
-
     def access_for(self, medicine: str, treatment: str) -> list[AccessNote]:
         """Notes for this medicine whose indication (subtype and line) is one of this option's."""
         chosen = self.get("treatments", treatment)
