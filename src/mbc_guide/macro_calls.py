@@ -13,7 +13,7 @@ from .models import Line, Topic
 from .registry import Registry, UnknownId, kind_name
 
 # What each argument name means: a table of ids in data/, or a fixed list of words.
-ARGUMENT_TABLES = {"subtype": "subtypes", "treatment": "treatments", "trial": "trials", "alert": "alerts",
+ARGUMENT_TABLES = {"subtype": "subtypes", "treatment": "treatments", "trial": "trials", "alert": "alerts", "alerts": "alerts",
                    "effect": "effects", "rate": "side_effects", "fact": "key_facts"}
 ARGUMENT_WORDS = {"line": get_args(Line), "topic": get_args(Topic)}
 
@@ -38,19 +38,21 @@ def call_lines(tree: nodes.Template, names: Iterable[str]) -> dict[str, list[int
 
 def usage(name: str, signature: inspect.Signature) -> str:
     """How the macro is written, as the writer's guide shows it: options(subtype, line, topic)."""
-    return f"{name}({', '.join(signature.parameters)})"
+    return f"{name}({', '.join(p.name + ('...' if p.kind is p.VAR_POSITIONAL else '') for p in signature.parameters.values())})"
 
 
 def _problem(call: nodes.Call, name: str, signature: inspect.Signature, registry: Registry) -> str | None:
-    parameters = list(signature.parameters.values())
+    parameters = [p for p in signature.parameters.values() if p.kind is not p.VAR_POSITIONAL]
+    more = next((p.name for p in signature.parameters.values() if p.kind is p.VAR_POSITIONAL), None)
     required = [p.name for p in parameters if p.default is inspect.Parameter.empty]
     written = usage(name, signature)
     if call.dyn_args or call.dyn_kwargs:
         return None  # *args or **kwargs: only known when the page renders
-    if len(call.args) > len(parameters):
+    if len(call.args) > len(parameters) and not more:
         takes = f"at most {len(parameters)}" if len(required) < len(parameters) else f"{len(parameters)}"
         return f"{len(call.args)} values given, but it takes {takes}; write {written}"
     values = {p.name: arg for p, arg in zip(parameters, call.args)}
+    extra = [(more, arg) for arg in call.args[len(parameters):]]
     for keyword in call.kwargs:
         known = [p.name for p in parameters]
         if keyword.key not in known:
@@ -63,7 +65,7 @@ def _problem(call: nodes.Call, name: str, signature: inspect.Signature, registry
     missing = [p for p in required if p not in values]
     if missing:
         return f"the {' and the '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing; write {written}"
-    for parameter, node in values.items():
+    for parameter, node in [*values.items(), *extra]:
         if isinstance(node, nodes.Const):
             problem = value_problem(parameter, node.value, registry)
             if problem:

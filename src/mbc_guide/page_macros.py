@@ -13,13 +13,14 @@ from . import clinic_sheet, phrases, pocket_cards
 from .caveats import caveat_labels
 from .generated_pages import OPTIONS, STUDIES, option_path, study_path
 from .handouts import CARDS_PAGE, PAPERS, TOOL_PAGE, Handout, html_path, qr_code_svg, web_address
-from .models import Source, Treatment, Trial
+from .models import Alert, Source, Treatment, Trial
 from .option_facts import alerts_for, card_side_effects, compared_result, is_comparison, side_effects_in, time_scale
 from .registry import Registry
 from .rendering import render_component
 from .reviews import review_for
 from .summaries import (HeadlineResult, OptionGroup, different_studies, headline_result, headlines_side_by_side,
                         option_groups, rate_rows)
+from .urgent_groups import urgent_groups
 
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
 USED_BY_MARKER = "<!-- used-by:{} -->"
@@ -230,7 +231,7 @@ class GuideMacros:
             ("", "", self._render("option_intro.html", treatment=chosen, subtypes=subtypes,
                                 subtype_hrefs=[self.href(s.page) for s in subtypes])),
             ("When to call your team straight away", "urgent",
-             Markup("\n").join(self.urgent_symptoms(a.id) for a in alerts_for(self.registry, chosen.medicines))),
+             self._urgent(alerts_for(self.registry, chosen.medicines), fold=True)),
             ("How is it given?", "how-given", self._render("option_given.html", treatment=chosen, medicines=medicines)),
             ("What side effects might I have?", "side-effects", self._picture_guide() + self._render(
                 "option_effects.html", treatment=chosen, studied=studied, effects=self.registry.effects, rated=rated,
@@ -303,8 +304,12 @@ class GuideMacros:
             "option_study.html", trial=chosen, picture=self._result_picture(HeadlineResult(chosen, chosen.results[0])),
             study_href=self.href(study_path(chosen.id)))
 
-    def urgent_symptoms(self, alert: str) -> Markup:
-        return self._render("urgent.html", alert=self.registry.get("alerts", alert))
+    def urgent_symptoms(self, alert: str, *alerts: str) -> Markup:
+        """One alert's urgent box; several alerts with the same opening line share one box, which says it once."""
+        return self._urgent([self.registry.get("alerts", wanted) for wanted in (alert, *alerts)])
+
+    def _urgent(self, alerts: list[Alert], fold: bool = False) -> Markup:
+        return self._render("urgent_group.html", groups=urgent_groups(alerts), fold=fold)
 
     def questions(self, subtype: str) -> Markup:
         return self._render("questions.html", subtype=self.registry.get("subtypes", subtype))

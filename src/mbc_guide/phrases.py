@@ -55,7 +55,7 @@ def _bare_result_sentence(trial: Trial, result: Result) -> str:
         if measure == "os_median":
             sentence += " Many people live longer than this middle value."
         return sentence
-    frequencies = _joined([f"{figure_frequency(figure)} on {label}" for label, figure in parts])
+    frequencies = joined([f"{figure_frequency(figure)} on {label}" for label, figure in parts])
     if measure == "pfs_rate":
         return (f"{timeframe_in_words(result.timeframe_months).capitalize()}, {frequencies} "
                 f"were alive without their cancer growing or spreading.")
@@ -305,7 +305,8 @@ def side_effect_meaning(rate: SideEffectRate, effect_name: str) -> str:
     return f"had {heading[:1].lower()}{heading[1:]}"
 
 
-def _joined(items: list[str]) -> str:
+def joined(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
@@ -372,7 +373,7 @@ ROUTE_WORDS = {"pill": "pills by mouth", "drip": "a drip into a vein", "injectio
 def ways_given(medicine_ids: list[str], medicines: dict[str, Medicine]) -> str:
     """'pills by mouth and injections': how an option is given, each way once, in the order of its medicines."""
     routes = dict.fromkeys(medicines[medicine].given.route for medicine in medicine_ids)
-    return _joined([ROUTE_WORDS[route] for route in routes])
+    return joined([ROUTE_WORDS[route] for route in routes])
 
 
 def sentences(text: str) -> list[str]:
