@@ -38,7 +38,7 @@ class PageState:
     sources: dict[str, Source] = field(default_factory=dict)
     results_pictured: list[str] = field(default_factory=list)  # a result is pictured once per page
     trials_captioned: list[str] = field(default_factory=list)  # studies pictured on the page
-    caveats_given: set[str] = field(default_factory=set)  # "study: caveats" already said in full on the page
+    caveats_given: set[str] = field(default_factory=set)  # "study: caveat" already said in full on the page
     scale_years: int | None = None  # every time bar on the page shares this scale
     picture_guide_shown: bool = False
     said: set[str] = field(default_factory=set)  # opening sentences of cards, each said once per page
@@ -184,15 +184,19 @@ class GuideMacros:
         first_of_study = shown.trial.id not in self.page.trials_captioned
         self.page.trials_captioned.append(shown.trial.id)
         caveats = caveat_labels(shown.trial, shown.result)
-        # Caveats in full the first time this study shows them on the page; a later result with the same ones
-        # refers back, one with other caveats (a post hoc group, a press release) gives its own.
-        said = f"{shown.trial.id}: {'; '.join(caveats)}"
-        caveats_in_full = said not in self.page.caveats_given
-        self.page.caveats_given.add(said)
+        # Each caveat in full the first time the study shows it on the page, the study's own notes ("the study
+        # started many years ago") too; a later result names only its new caveats and refers back for the rest.
+        given = self.page.caveats_given
+        new_caveats = [caveat for caveat in caveats if f"{shown.trial.id}: {caveat}" not in given]
+        study_notes = f"{shown.trial.id}: study notes"
+        notes_due = study_notes not in given
+        said_before = len(new_caveats) < len(caveats) or (not notes_due and bool(shown.trial.caveats))
+        given.update(f"{shown.trial.id}: {caveat}" for caveat in caveats)
+        given.add(study_notes)
         return self._render("result_picture.html", trial=shown.trial, result=shown.result, key=key,
                             label=label or f"What {shown.trial.name} found", scale_years=self.page.scale_years,
                             comparison=is_comparison(shown.trial), first_of_study=first_of_study,
-                            caveats=caveats, caveats_in_full=caveats_in_full,
+                            caveats=new_caveats, notes_due=notes_due, said_before=said_before,
                             review=review_for(self.registry, self.page.path))
 
     def _picture_guide(self) -> Markup:
