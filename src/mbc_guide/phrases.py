@@ -388,3 +388,14 @@ def first_sentence(text: str) -> str:
 def short_label(name: str, longest: int = 30) -> str:
     """A long name without its bracketed terms, for a table row on a phone: 'lung inflammation'."""
     return name.split(" (", 1)[0] if len(name) > longest else name
+
+
+def runs(cells: list[str]) -> list[tuple[str, int]]:
+    """Neighbouring table cells that say the same, as one cell and how many columns it spans: said once."""
+    merged: list[tuple[str, int]] = []
+    for cell in cells:
+        if merged and merged[-1][0] == cell:
+            merged[-1] = (cell, merged[-1][1] + 1)
+        else:
+            merged.append((cell, 1))
+    return merged
