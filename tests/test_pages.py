@@ -71,7 +71,19 @@ def test_option_grid_rows_line_up_with_its_columns(grid_html):
         columns = table.count('<th scope="col" data-option=')
         rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", table, re.S)
         assert len(rows) == 7
-        assert all(row.count("<td>") == columns for row in rows)
+        # A cell that spans neighbouring options (they share the answer) counts once per column it covers.
+        spans = [row.count("<td>") + sum(int(n) for n in re.findall(r'<td colspan="(\d+)">', row)) for row in rows]
+        assert spans == [columns] * len(rows)
+
+
+def test_option_grid_says_a_shared_answer_once_for_neighbouring_options(grid_html, registry):
+    """DESTINY-Breast09 compared T-DXd with pertuzumab and THP: the first HER2-positive table gives its result once."""
+    table = re.findall(r'<table class="option-grid">.*?</table>', grid_html, re.S)[0]
+    assert 'data-option="tdxd-pertuzumab"' in table and 'data-option="thp"' in table
+    found = re.search(r'<th scope="row">Study result</th><td colspan="2">(.*?)</td>', table, re.S)
+    assert found, "the study result spans both columns"
+    assert "On THP this was" in plain(found.group(1))
+    assert plain(table).count("Half of the people on trastuzumab deruxtecan with pertuzumab") == 1
 
 
 @pytest.mark.parametrize("page", [*SUBTYPE_PAGES, "lung-inflammation"])
@@ -101,16 +113,23 @@ def test_lung_page_lists_every_ild_rate_on_the_same_100_people(built_site, regis
     assert "Call your care team straight away, day or night, if you have:" in text
 
 
-def test_urgent_box_is_identical_on_every_page_that_shows_it(built_site, registry):
-    boxes, pages = set(), []
+def test_every_urgent_box_on_every_page_says_its_alert_in_the_entry_s_words(built_site, registry):
+    """Grouped or alone, full or in short: each alert's part of a box names every symptom of its entry, under the
+    entry's opening line. Every alert is on the urgent symptoms page."""
+    pages = {}
     for page in built_site.rglob("*.html"):
-        found = set(re.findall(r'<div class="urgent-box".*?</div>', page.read_text(), re.S))
-        boxes |= found
-        pages += [page.relative_to(built_site).as_posix()] if found else []
-    # One identical box per alert, wherever it appears (every alert is on the urgent symptoms page). The pocket
-    # cards and the handouts' short list print the same entries' words in a smaller frame (tested below).
-    assert len(boxes) == len(registry.alerts)
-    assert {"lung-inflammation.html", "options/tdxd-pertuzumab.html", "urgent-symptoms.html"} <= set(pages)
+        html = page.read_text()
+        boxes = html.split('<div class="urgent-box"')[1:]
+        for box in boxes:
+            for alert_id in re.findall(r'data-alert="([a-z0-9-]+)"', box.split('<div class="urgent-box"')[0]):
+                alert = registry.alerts[alert_id]
+                text = plain(box)
+                assert alert.title["en"] in text, (page.name, alert_id)
+                assert [s["en"] for s in alert.symptoms if s["en"] not in text] == [], (page.name, alert_id)
+                pages.setdefault(alert_id, set()).add(page.relative_to(built_site).as_posix())
+    assert set(pages) == set(registry.alerts)
+    assert all("urgent-symptoms.html" in shown for shown in pages.values())
+    assert {"lung-inflammation.html", "options/tdxd-pertuzumab.html"} <= pages["lung-inflammation"]
 
 
 @pytest.mark.parametrize("subtype", SUBTYPE_PAGES)

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from mbc_guide import phrases
 from mbc_guide.page_macros import GuideMacros
 from mbc_guide.phrases import result_sentence
 from mbc_guide.rendering import component_environment, render_component
@@ -42,14 +43,42 @@ def test_option_page_lists_every_medicine_and_its_sources(registry):
     assert {"db09-nejm-2025", "enhertu-label-dosing"} <= set(macros.page.sources)
 
 
-def test_urgent_box_is_the_same_wherever_it_appears(registry):
+def test_urgent_words_are_the_same_wherever_they_appear(registry):
+    """Boxes may be grouped differently on each page, but every word comes from the alert's one data entry."""
+    import html as html_lib
+
     macros = GuideMacros(registry, component_environment(REPO / "overrides" / "components"))
-    box = str(macros.urgent_symptoms("lung-inflammation"))
-    assert box in str(macros.option_page("tdxd-pertuzumab"))
-    # The overview's short list says the same entry's name and every symptom, in one line.
     alert = registry.alerts["lung-inflammation"]
+    words = [alert.title["en"] + ":", *(s["en"] for s in alert.symptoms), *phrases.sentences(alert.action["en"]),
+             *(item["en"] for item in alert.tell_them)]
+    for shown in (macros.urgent_symptoms("lung-inflammation"), macros.option_page("tdxd-pertuzumab")):
+        text = html_lib.unescape(str(shown))
+        assert [w for w in words if w not in text] == []
+    alone = html_lib.unescape(str(macros.urgent_symptoms("lung-inflammation")))
+    assert "<li>a fever</li>" in alone and alert.action["en"].split(". ")[0] in alone
+    # The overview's short list says the same entry's name and every symptom, in one line.
     line = f"<strong>{alert.name['en']}</strong>: " + "; ".join(symptom["en"] for symptom in alert.symptoms) + "."
     assert line in str(macros.urgent_boxes("her2-positive"))
+
+
+def test_alerts_with_the_same_opening_line_share_one_box_that_says_it_once(registry):
+    macros = GuideMacros(registry, component_environment(REPO / "overrides" / "components"))
+    lung, infection = registry.alerts["lung-inflammation"], registry.alerts["infection-low-white-cells"]
+    assert lung.title == infection.title
+    text = html_lib_text(macros.urgent_symptoms("infection-low-white-cells", "lung-inflammation"))
+    assert text.count(lung.title["en"]) == 1 and text.count("Do not wait for your next visit.") == 1
+    assert text.count("Tell them") == 1 and text.count("the name of your cancer medicine") == 1
+    assert "your temperature, if you have measured it" in text and "when your symptoms started" in text
+    assert text.count('class="urgent-box"') == 1 and text.index(infection.name["en"]) < text.index(lung.name["en"])
+    # Different opening lines: two boxes, each with its own line.
+    two = html_lib_text(macros.urgent_symptoms("lung-inflammation", "severe-diarrhea"))
+    assert two.count('class="urgent-box"') == 2 and registry.alerts["severe-diarrhea"].title["en"] + ":" in two
+
+
+def html_lib_text(markup) -> str:
+    import html as html_lib
+
+    return html_lib.unescape(str(markup))
 
 
 def test_option_page_shows_every_urgent_box_of_its_medicines_from_data(registry):
