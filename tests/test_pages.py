@@ -82,7 +82,7 @@ def test_option_grid_says_a_shared_answer_once_for_neighbouring_options(grid_htm
     assert 'data-option="tdxd-pertuzumab"' in table and 'data-option="thp"' in table
     found = re.search(r'<th scope="row">Study result</th><td colspan="2">(.*?)</td>', table, re.S)
     assert found, "the study result spans both columns"
-    assert "On THP this was" in plain(found.group(1))
+    assert "On THP, this was" in plain(found.group(1)) and "DESTINY-Breast09 study: early result" in plain(found.group(1))
     assert plain(table).count("Half of the people on trastuzumab deruxtecan with pertuzumab") == 1
 
 
