@@ -190,7 +190,9 @@ class GuideMacros:
         new_caveats = [caveat for caveat in caveats if f"{shown.trial.id}: {caveat}" not in given]
         study_notes = f"{shown.trial.id}: study notes"
         notes_due = study_notes not in given
-        said_before = len(new_caveats) < len(caveats) or (not notes_due and bool(shown.trial.caveats))
+        # What this result's caption refers back to: its own caveats said at an earlier result, or the study's notes.
+        said_before = ("caveats" if len(new_caveats) < len(caveats)
+                       else "notes" if not notes_due and shown.trial.caveats else "")
         given.update(f"{shown.trial.id}: {caveat}" for caveat in caveats)
         given.add(study_notes)
         return self._render("result_picture.html", trial=shown.trial, result=shown.result, key=key,
