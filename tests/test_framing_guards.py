@@ -96,14 +96,18 @@ def test_one_option_never_shows_two_values_for_one_outcome_in_a_table(registry):
 def test_grid_and_handout_use_the_head_to_head_study_and_mark_different_studies(built_site):
     grid = (built_site / "compare-options.html").read_text()
     her2_first = plain(re.findall(r'<table class="option-grid">.*?</table>', grid, re.S)[0])
-    assert "18.5 months" not in her2_first and her2_first.count("(26.9 months)") == 2
+    # Both options show DESTINY-Breast09's figures, in one cell that spans both columns (said once).
+    assert "18.5 months" not in her2_first and her2_first.count("(26.9 months)") == 1
+    assert re.search(r'<td colspan="2">[^<]*26\.9 months', re.findall(r'<table class="option-grid">.*?</table>', grid, re.S)[0])
     assert "Different studies: do not compare" not in her2_first
     tables = [plain(t) for t in re.findall(r'<table class="option-grid">.*?</table>', grid, re.S)]
     cdk = next(t for t in tables if "Ribociclib" in t and "Palbociclib" in t)
-    assert cdk.count("Different studies: do not compare.") == 3
+    # Said once per table, at its results row; each cell still names its own study and analysis.
+    assert cdk.count("Different studies: do not compare.") == 1
     assert "MONALEESA-2, updated analysis" in cdk and "PALOMA-2, main analysis" in cdk
     pd_l1 = next(t for t in tables if "Pembrolizumab with chemotherapy" in t)
-    assert "KEYNOTE-355" not in pd_l1 and pd_l1.count("From the ASCENT-04 study") == 2
+    # ASCENT-04 compared both options: one cell gives its result for both.
+    assert "KEYNOTE-355" not in pd_l1 and pd_l1.count("From the ASCENT-04 study") == 1
     handout = page_text(built_site, "handouts/her2-positive.html")
     assert "18.5 months" not in handout
 
@@ -237,10 +241,11 @@ def test_every_option_page_overview_and_handout_shows_every_serious_risk(built_s
         for medicine in treatment.medicines:
             for alert_id in registry.medicines[medicine].serious_risks + ["emergency"]:
                 alert = registry.alerts[alert_id]
-                # The option's own page shows the alert's box in full; the overview lists every symptom of the same
-                # entry in its short list near the top.
+                # The option's own page shows every word of the alert's entry: each symptom, and each sentence of
+                # what to do (said once where several of its boxes share it); the overview lists every symptom of the
+                # same entry in its short list near the top.
                 assert all(plain(symptom["en"]) in option for symptom in alert.symptoms), (treatment.id, alert_id)
-                assert plain(alert.action["en"]) in option, (treatment.id, alert_id)
+                assert [s for s in phrases.sentences(plain(alert.action["en"])) if s not in option] == [], (treatment.id, alert_id)
                 assert "; ".join(plain(symptom["en"]) for symptom in alert.symptoms) in overview, (page, alert_id)
                 # The handout lists each alert's symptoms in short, from the same entry.
                 assert "; ".join(symptom["en"] for symptom in alert.symptoms) in handout, (subtype, alert_id)
