@@ -107,3 +107,16 @@ def test_tooltip_text_from_data_is_shown_as_text(registry):
     html = markdown.markdown("HER2 is tested.\n\n" + abbreviation_lines([term]), extensions=["abbr"])
     assert "<script>" not in html
     assert 'title="A protein &quot;x&quot; &lt;script&gt;alert(1)&lt;/script&gt;"' in html
+
+
+def test_a_study_page_gives_each_caveat_in_full_once_and_later_results_refer_back(registry):
+    macros = GuideMacros(registry, component_environment(REPO / "overrides" / "components"))
+    macros.start_page("studies/tropion-breast02.md")
+    text = html_lib_text(macros.study_page("tropion-breast02"))
+    assert text.count("These results were shown at a conference in 2025.") == 1
+    assert text.count("conference only, not yet in a journal") == 1
+    # The second result adds its own caveat (a press release) and refers back for the rest.
+    assert "press release only, not a full publication. Other caveats: see above." in text
+    macros.start_page("studies/monaleesa-2.md")
+    text = html_lib_text(macros.study_page("monaleesa-2"))
+    assert text.count("The study started many years ago.") == 1 and "Study notes: see above." in text

@@ -190,7 +190,8 @@ class GuideMacros:
         new_caveats = [caveat for caveat in caveats if f"{shown.trial.id}: {caveat}" not in given]
         study_notes = f"{shown.trial.id}: study notes"
         notes_due = study_notes not in given
-        # What this result's caption refers back to: its own caveats said at an earlier result, or the study's notes.
+        # What this caption refers back to ("Caveats: see above", "Study notes: see above"): its own caveats said at an
+        # earlier result, or else the study's notes.
         said_before = ("caveats" if len(new_caveats) < len(caveats)
                        else "notes" if not notes_due and shown.trial.caveats else "")
         given.update(f"{shown.trial.id}: {caveat}" for caveat in caveats)
