@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from .errors import DataError
 from .loading import Located, _load_file
@@ -39,8 +39,15 @@ def english_fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
 
 
-Fingerprint = Annotated[str, Field(pattern=rf"^[0-9a-f]{{{FINGERPRINT_LENGTH}}}$",
-                                   description="english_fingerprint() of the English text translated")]
+def _quoted(value: object) -> object:
+    # YAML reads an all-digit fingerprint as a number (and drops leading zeros): it must be quoted.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError("write the fingerprint in quotes, as ko-status prints it: from_english: '...'")
+    return value
+
+
+Fingerprint = Annotated[str, BeforeValidator(_quoted), Field(pattern=rf"^[0-9a-f]{{{FINGERPRINT_LENGTH}}}$",
+                        description="english_fingerprint() of the English text translated, in quotes")]
 
 
 def _korean_written(value: str) -> str:
@@ -117,7 +124,7 @@ def korean_inside_data(registry: Registry) -> Iterator[DataError]:
                 if "ko" in value:
                     yield DataError(located.shown, line_of(located.node, location), f"{entry_id}.{name}",
                                     f"Korean text belongs in data/{OVERLAY_FOLDER}/{kind}.yaml with from_english: "
-                                    f"{english_fingerprint(value['en'])}, not beside the English")
+                                    f"'{english_fingerprint(value['en'])}', not beside the English")
 
 
 def _is_text(value: Any) -> bool:
@@ -203,7 +210,7 @@ def _compare(english: dict[tuple[str, str], EnglishText], items: list[Located], 
                 status.out_of_date += 1
                 report.gaps.append(item.error(("from_english",), label,
                                               f"Korean text out of date (English changed since translation; English "
-                                              f"at {source.where}, now from_english: {english_fingerprint(source.text)})"))
+                                              f"at {source.where}, now from_english: '{english_fingerprint(source.text)}')"))
             else:
                 status.translated += 1
     shown = items[0].shown if items else None
@@ -216,7 +223,7 @@ def _compare(english: dict[tuple[str, str], EnglishText], items: list[Located], 
         line = first_line_of_id.get(source.entry_id, end_line)
         report.gaps.append(DataError(path, line, f"{source.entry_id}.{source.field}",
                                      f"missing Korean text (English at {source.where}, "
-                                     f"from_english: {english_fingerprint(source.text)})"))
+                                     f"from_english: '{english_fingerprint(source.text)}')"))
     return status
 
 
