@@ -14,10 +14,8 @@ Arm labels come in already in Korean (from the Korean overlay, data/ko/).
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
 from .models import Figure
-from .numbers import format_number, is_fewer_than_one, people_out_of_100, round_half_up
+from .numbers import format_number, is_fewer_than_one, round_half_up, rounded_people, years_and_months
 from .phrases import frequency_band
 
 
@@ -25,8 +23,7 @@ def natural_frequency_ko(percent: float) -> str:
     """'100명 중 약 70명'; '100명 중 70명' when exact; '100명 중 1명 미만' below 1 %."""
     if is_fewer_than_one(percent):
         return "100명 중 1명 미만"
-    count = people_out_of_100(percent)
-    exact = Decimal(str(percent)) == count
+    count, exact = rounded_people(percent)
     return f"100명 중 {'' if exact else '약 '}{count}명"
 
 
@@ -39,11 +36,8 @@ def figure_frequency_ko(figure: Figure) -> str:
 
 def months_in_words_ko(months: float) -> str:
     """'약 3년 5개월' for 40.7; '약 6개월' for 5.6; '1년' for 12."""
-    if months < 0:
-        raise ValueError(f"months cannot be negative, got {months}")
-    whole = round_half_up(months)
-    approx = "" if Decimal(str(months)) == whole else "약 "
-    years, rest = divmod(whole, 12)
+    years, rest, exact = years_and_months(months)
+    approx = "" if exact else "약 "
     if years == 0:
         return f"{approx}{rest}개월"
     if rest == 0:
