@@ -100,10 +100,6 @@ class ParityReport:
     # Overlay files that are wrong in themselves (unreadable, unknown ids or fields, Korean inside data/).
     errors: list[DataError] = field(default_factory=list)
 
-    @property
-    def complete(self) -> bool:
-        return not self.gaps and not self.errors
-
 
 def english_texts(registry: Registry) -> Iterator[EnglishText]:
     """Every reader-facing English string in data/, with its place in the entry and its line."""
