@@ -1,4 +1,5 @@
-"""Command line for writers: `mbc-guide build`, `lint`, `check`, `serve`, `schema` (for editors) and `publish`.
+"""Command line for writers: `mbc-guide build`, `lint`, `check`, `serve`, `schema` (for editors), `publish` and
+`ko-status` (how much of data/ has its Korean text).
 
 Errors print one line each (file:line: field: message) and never a traceback; a failed build leaves site/ untouched.
 """
@@ -69,6 +70,29 @@ def schema(data_dir: Path) -> int:
     written = write_schemas(registry, data_dir.resolve().parent / SCHEMA_FOLDER)
     print(f"{len(written)} schemas written into {SCHEMA_FOLDER}/" if written else "the schemas are up to date")
     return 0
+def korean_status(data_dir: Path, details: bool, strict: bool) -> int:
+    """Counts of Korean strings per data file; with details, one line per missing or stale string.
+    A report only: the English build does not read data/ko/ (docs/korean-edition.md)."""
+    from .korean_overlay import check_parity, status_table
+    from .korean_terms import check_terms
+
+    try:
+        registry = load_registry(data_dir, shown_prefix=data_dir.name)
+    except DataErrors as errors:
+        print(errors, file=sys.stderr)
+        print("fix the English data first: the Korean is compared with it", file=sys.stderr)
+        return 1
+    report = check_parity(registry, data_dir, data_prefix=data_dir.name)
+    problems = [*report.errors, *check_terms(registry, data_dir, data_prefix=data_dir.name)]
+    for line in (*problems, *(report.gaps if details else ())):
+        print(line, file=sys.stderr)
+    print(status_table(report))
+    if problems:
+        print(f"{len(problems)} errors in the Korean files; fix the lines above", file=sys.stderr)
+        return 1
+    return 1 if strict and report.gaps else 0
+
+
 def publishing_build(config: Path, site_dir: Path, pdfs: bool):
     """A build that refuses placeholders: the plugin reads the mode from the environment, for this build only."""
     previous = os.environ.get(PUBLISH_VARIABLE)
@@ -114,7 +138,14 @@ def _run(argv: list[str] | None) -> int:
     check_command.add_argument("--data-dir", type=Path, default=Path("data"))
     schema_command = commands.add_parser("schema", help="write the JSON Schemas editors use for data/ into schemas/")
     schema_command.add_argument("--data-dir", type=Path, default=Path("data"))
+    ko_command = commands.add_parser("ko-status", help="how many strings in data/ have their Korean text (data/ko/)")
+    ko_command.add_argument("--data-dir", type=Path, default=Path("data"))
+    ko_command.add_argument("--details", action="store_true", help="one line per missing or out-of-date string")
+    ko_command.add_argument("--strict", action="store_true", help="exit 1 while a string is missing or out of date")
     arguments = parser.parse_args(argv)
+
+    if arguments.command == "ko-status":
+        return korean_status(arguments.data_dir, arguments.details, arguments.strict)
 
     if arguments.command == "schema":
         return schema(arguments.data_dir)

@@ -33,23 +33,33 @@ def natural_frequency(percent: float) -> str:
     """'about 70 out of 100 people'."""
     if is_fewer_than_one(percent):
         return "fewer than 1 out of 100 people"
-    count = people_out_of_100(percent)
-    exact = Decimal(str(percent)) == count
+    count, exact = rounded_people(percent)
     return f"{'' if exact else 'about '}{count} out of 100 people"
+
+
+def rounded_people(percent: float) -> tuple[int, bool]:
+    """Whole people out of 100, and whether that is the exact figure (no "about"); every language words it."""
+    count = people_out_of_100(percent)
+    return count, Decimal(str(percent)) == count
 
 
 def months_in_words(months: float) -> str:
     """'about 3 years and 5 months' for 40.7; 'about 6 months' for 5.6."""
-    if months < 0:
-        raise ValueError(f"months cannot be negative, got {months}")
-    whole = round_half_up(months)
-    approx = "" if Decimal(str(months)) == whole else "about "
-    years, rest = divmod(whole, 12)
+    years, rest, exact = years_and_months(months)
+    approx = "" if exact else "about "
     if years == 0:
         return f"{approx}{_plural(rest, 'month')}"
     if rest == 0:
         return f"{approx}{_plural(years, 'year')}"
     return f"{approx}{_plural(years, 'year')} and {_plural(rest, 'month')}"
+
+
+def years_and_months(months: float) -> tuple[int, int, bool]:
+    """Months rounded (halves up) as whole years and months, and whether that is the exact figure."""
+    if months < 0:
+        raise ValueError(f"months cannot be negative, got {months}")
+    whole = round_half_up(months)
+    return *divmod(whole, 12), Decimal(str(months)) == whole
 
 
 def timeframe_in_words(months: float) -> str:

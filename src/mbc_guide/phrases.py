@@ -149,18 +149,32 @@ def analysis_words(analysis: str) -> str:
     return ANALYSIS_WORDS[analysis]
 
 
-def frequency_word(percent: float, less_than: bool = False) -> str:
+def frequency_band(percent: float, less_than: bool = False) -> str:
     """Leaflet convention (CIOMS / EU; showing-numbers rule 11): very common > 10 %, common 1-10 %,
-    uncommon 0.1-1 %, rare below 0.1 %."""
+    uncommon 0.1-1 %, rare below 0.1 %. Each language words the band (FREQUENCY_WORDS, korean_numbers)."""
     if less_than and percent <= 1:
-        return "uncommon or rare"
+        return "uncommon_or_rare"
     if percent > 10:
-        return "very common"
+        return "very_common"
     if percent >= 1:
         return "common"
     if percent >= 0.1:
         return "uncommon"
-    return "rare" if percent > 0 else "none seen"
+    return "rare" if percent > 0 else "none_seen"
+
+
+FREQUENCY_WORDS = {
+    "very_common": "very common",
+    "common": "common",
+    "uncommon": "uncommon",
+    "uncommon_or_rare": "uncommon or rare",
+    "rare": "rare",
+    "none_seen": "none seen",
+}
+
+
+def frequency_word(percent: float, less_than: bool = False) -> str:
+    return FREQUENCY_WORDS[frequency_band(percent, less_than)]
 
 
 def exact_figures(trial: Trial, values: dict[str, Figure], unit: str) -> str:
