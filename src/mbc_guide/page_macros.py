@@ -152,7 +152,8 @@ class GuideMacros:
     def options_in_brief(self, subtype: str, line: str, topic: str | None = None) -> Markup:
         """A short card per option of one line (and topic), for later treatments on an overview: what it is, how it is
         given, whom its study took in (what they had had before), its study's main result for every arm with its
-        caveats and source, and a link to the option's page, where side effects and the rest are."""
+        caveats and source, and a link to the option's page, where side effects and the rest are. The cards sit in
+        one fold whose summary names every option."""
         treatments = self._group(subtype, line, topic)
         briefs = []
         for treatment in treatments:
@@ -164,7 +165,9 @@ class GuideMacros:
                 "option_brief.html", treatment=treatment, line=line, shown=shown, opening=opening,
                 option_href=self.href(option_path(treatment.id)),
                 study_href=self.href(study_path(shown.trial.id)) if shown else None))
-        return Markup("\n").join(briefs)
+        # Folded, with every option named in its summary: the overview names them all within its phone budget,
+        # and each brief is one tap away.
+        return self._render("option_briefs.html", treatments=treatments, briefs=briefs)
 
     def option(self, treatment: str) -> Markup:
         chosen = self.registry.get("treatments", treatment)
