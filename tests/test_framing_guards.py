@@ -100,7 +100,8 @@ def test_grid_and_handout_use_the_head_to_head_study_and_mark_different_studies(
     assert "Different studies: do not compare" not in her2_first
     tables = [plain(t) for t in re.findall(r'<table class="option-grid">.*?</table>', grid, re.S)]
     cdk = next(t for t in tables if "Ribociclib" in t and "Palbociclib" in t)
-    assert cdk.count("Different studies: do not compare.") == 3
+    # Four first options from four studies (MONALEESA-2, MONARCH 3, PALOMA-2, MONALEESA-7): each marked.
+    assert cdk.count("Different studies: do not compare.") == 4
     assert "MONALEESA-2, updated analysis" in cdk and "PALOMA-2, main analysis" in cdk
     pd_l1 = next(t for t in tables if "Pembrolizumab with chemotherapy" in t)
     assert "KEYNOTE-355" not in pd_l1 and pd_l1.count("From the ASCENT-04 study") == 2
