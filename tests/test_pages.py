@@ -28,6 +28,30 @@ def test_each_subtype_page_lists_exactly_the_options_its_data_names(built_site, 
     assert sorted(shown) == sorted(t.id for t in registry.treatments_for(subtype))
 
 
+BRIEF_FOLD = re.compile(r'<details class="info option-briefs">\s*<summary>(.*?)</summary>(.*?)</details>', re.S)
+
+
+def test_later_options_in_brief_are_each_named_in_a_fold_with_their_study_and_every_arm(built_site, registry):
+    """The HR-positive overview folds its later options by situation: each fold's summary names every option in it,
+    and each brief says who was in its study and what the study found for every arm, with its caveats."""
+    from mbc_guide.option_facts import compared_result
+    html = (built_site / "hr-positive-her2-negative.html").read_text()
+    folds = BRIEF_FOLD.findall(html)
+    later = [t for t in registry.treatments_for("hr-positive-her2-negative") if "first" not in t.lines]
+    briefed = {}
+    for summary, body in folds:
+        for option in re.findall(r'data-option="([a-z0-9-]+)" data-line="later" data-brief', body):
+            briefed[option] = body
+            assert registry.treatments[option].name["en"] in unescape(summary), option
+    assert sorted(briefed) == sorted(t.id for t in later)
+    for treatment in later:
+        group = [t for t in later if t.topic == treatment.topic]
+        shown = compared_result(registry, treatment, group)
+        text = plain(briefed[treatment.id])
+        assert plain(shown.trial.population["en"]) in text, treatment.id
+        assert phrases.result_sentence(shown.trial, shown.result) in text, treatment.id
+
+
 def test_every_option_page_shows_how_it_is_given_and_its_access_notes(built_site, registry):
     for treatment in registry.treatments.values():
         text = plain((built_site / "options" / f"{treatment.id}.html").read_text())

@@ -152,7 +152,8 @@ class Subtype(Strict):
 
 
 Line = Literal["first", "maintenance", "later"]
-Topic = Literal["gene-changes", "her2-low", "brain", "adc", "pd-l1-positive", "no-immunotherapy"]
+Topic = Literal["gene-changes", "her2-low", "brain", "adc", "pd-l1-positive", "no-immunotherapy", "after-cdk46", "esr1",
+                "pik3ca-akt"]
 Route = Literal["drip", "pill", "injection"]
 
 

@@ -90,6 +90,7 @@ class GuideMacros:
     MACROS = (
         "subtype_basics",
         "options",
+        "options_in_brief",
         "option",
         "trial_results",
         "urgent_symptoms",
@@ -130,13 +131,17 @@ class GuideMacros:
         """A link from the page being built to another page of the site."""
         return posixpath.relpath(html_path(page), posixpath.dirname(self.page.path) or ".")
 
-    def options(self, subtype: str, line: str, topic: str | None = None) -> Markup:
-        """A card per option of one line (and topic): what it is, how it is given, main side effects, what its study
-        found, and links to its own page and its study's page."""
+    def _group(self, subtype: str, line: str, topic: str | None) -> list[Treatment]:
         treatments = self.registry.treatments_for(subtype, line, topic)
         if not treatments:
             wanted = f"line {line!r}" + (f" and topic {topic!r}" if topic else " without a topic")
             raise LookupError(f"no treatments in data for subtype {subtype!r}, {wanted}")
+        return treatments
+
+    def options(self, subtype: str, line: str, topic: str | None = None) -> Markup:
+        """A card per option of one line (and topic): what it is, how it is given, main side effects, what its study
+        found, and links to its own page and its study's page."""
+        treatments = self._group(subtype, line, topic)
         guide = self._picture_guide()
         if len(treatments) == 1:  # a Markdown heading, so the option appears in the page's table of contents
             only = treatments[0]
@@ -144,6 +149,26 @@ class GuideMacros:
         group = "-".join(part for part in (subtype, line, topic) if part)
         cards = [{"treatment": t, "html": self._card(t, treatments, line)} for t in treatments]
         return guide + self._render("option_tabs.html", group=group, cards=cards)
+
+    def options_in_brief(self, subtype: str, line: str, topic: str | None = None) -> Markup:
+        """A short card per option of one line (and topic), for later treatments on an overview: what it is, how it is
+        given, whom its study took in (what they had had before), its study's main result for every arm with its
+        caveats and source, and a link to the option's page, where side effects and the rest are. The cards sit in
+        one fold whose summary names every option."""
+        treatments = self._group(subtype, line, topic)
+        briefs = []
+        for treatment in treatments:
+            shown = compared_result(self.registry, treatment, treatments)
+            sentences = phrases.sentences(treatment.what_it_is["en"])
+            opening = next((s for s in sentences if s not in self.page.said), sentences[0])
+            self.page.said.add(opening)
+            briefs.append(self._render(
+                "option_brief.html", treatment=treatment, line=line, shown=shown, opening=opening,
+                option_href=self.href(option_path(treatment.id)),
+                study_href=self.href(study_path(shown.trial.id)) if shown else None))
+        # Folded, with every option named in its summary: the overview names them all within its phone budget,
+        # and each brief is one tap away.
+        return self._render("option_briefs.html", treatments=treatments, briefs=briefs)
 
     def option(self, treatment: str) -> Markup:
         chosen = self.registry.get("treatments", treatment)

@@ -347,6 +347,9 @@ TOPIC_NAMES = {
     "adc": "antibody-drug conjugates",
     "pd-l1-positive": "when the cancer is PD-L1 positive",
     "no-immunotherapy": "when immunotherapy is not an option",
+    "after-cdk46": "after a CDK4/6 inhibitor",
+    "esr1": "for cancer with an ESR1 change",
+    "pik3ca-akt": "for cancer with a PIK3CA, AKT1 or PTEN change",
 }
 
 
