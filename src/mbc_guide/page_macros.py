@@ -129,19 +129,22 @@ class GuideMacros:
         """A link from the page being built to another page of the site."""
         return posixpath.relpath(html_path(page), posixpath.dirname(self.page.path) or ".")
 
-    def options(self, subtype: str, line: str, topic: str | None = None) -> Markup:
+    def options(self, subtype: str, line: str, topic: str | None = None, compact: bool = False) -> Markup:
         """A card per option of one line (and topic): what it is, how it is given, main side effects, what its study
-        found, and links to its own page and its study's page."""
+        found, and links to its own page and its study's page. `compact`: what it is, how it is given, who it was
+        tested in, the result in one sentence (both arms, caveats, source) and the links, for later lines on a
+        long page."""
         treatments = self.registry.treatments_for(subtype, line, topic)
         if not treatments:
             wanted = f"line {line!r}" + (f" and topic {topic!r}" if topic else " without a topic")
             raise LookupError(f"no treatments in data for subtype {subtype!r}, {wanted}")
-        guide = self._picture_guide()
+        card = self._compact_card if compact else self._card
+        guide = Markup("") if compact else self._picture_guide()
         if len(treatments) == 1:  # a Markdown heading, so the option appears in the page's table of contents
             only = treatments[0]
-            return guide + Markup("### {} {{ #option-{} }}\n\n{}").format(only.name["en"], only.id, self._card(only, treatments, line))
+            return guide + Markup("### {} {{ #option-{} }}\n\n{}").format(only.name["en"], only.id, card(only, treatments, line))
         group = "-".join(part for part in (subtype, line, topic) if part)
-        cards = [{"treatment": t, "html": self._card(t, treatments, line)} for t in treatments]
+        cards = [{"treatment": t, "html": card(t, treatments, line)} for t in treatments]
         return guide + self._render("option_tabs.html", group=group, cards=cards)
 
     def option(self, treatment: str) -> Markup:
@@ -161,6 +164,18 @@ class GuideMacros:
         return self._render("option_card.html", treatment=treatment, line=line, medicines=medicines, shown=shown,
                             seen_before=seen_before, opening=opening,
                             rates=rates, picture=self._result_picture(shown) if shown else Markup(""),
+                            option_href=self.href(option_path(treatment.id)),
+                            study_href=self.href(study_path(shown.trial.id)) if shown else None)
+
+    def _compact_card(self, treatment: Treatment, shown_with: list[Treatment], line: str) -> Markup:
+        for medicine_id in treatment.medicines:
+            self.cite(self.registry.get("medicines", medicine_id).given.source)
+        shown = compared_result(self.registry, treatment, shown_with)
+        sentences = phrases.sentences(treatment.what_it_is["en"])
+        opening = next((s for s in sentences if s not in self.page.said), sentences[0])
+        self.page.said.add(opening)
+        return self._render("option_card_compact.html", treatment=treatment, line=line, shown=shown, opening=opening,
+                            review=review_for(self.registry, self.page.path),
                             option_href=self.href(option_path(treatment.id)),
                             study_href=self.href(study_path(shown.trial.id)) if shown else None)
 
