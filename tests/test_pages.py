@@ -17,7 +17,7 @@ def plain(html: str) -> str:
 
 
 def option_headings(html: str) -> list[str]:
-    return re.findall(r'<div class="option-card" data-option="([a-z0-9-]+)"', html)
+    return re.findall(r'<div class="option-card(?: option-card--compact)?" data-option="([a-z0-9-]+)"', html)
 
 
 @pytest.mark.parametrize("subtype", SUBTYPE_PAGES)
@@ -70,7 +70,7 @@ def test_option_grid_rows_line_up_with_its_columns(grid_html):
     for table in re.findall(r'<table class="option-grid">.*?</table>', grid_html, re.S):
         columns = table.count('<th scope="col" data-option=')
         rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", table, re.S)
-        assert len(rows) == 7
+        assert len(rows) == 8
         assert all(row.count("<td>") == columns for row in rows)
 
 

@@ -89,6 +89,7 @@ class GuideMacros:
     MACROS = (
         "subtype_basics",
         "options",
+        "options_in_short",
         "option",
         "trial_results",
         "urgent_symptoms",
@@ -129,11 +130,17 @@ class GuideMacros:
         """A link from the page being built to another page of the site."""
         return posixpath.relpath(html_path(page), posixpath.dirname(self.page.path) or ".")
 
-    def options(self, subtype: str, line: str, topic: str | None = None, compact: bool = False) -> Markup:
+    def options(self, subtype: str, line: str, topic: str | None = None) -> Markup:
         """A card per option of one line (and topic): what it is, how it is given, main side effects, what its study
-        found, and links to its own page and its study's page. `compact`: what it is, how it is given, who it was
-        tested in, the result in one sentence (both arms, caveats, source) and the links, for later lines on a
-        long page."""
+        found, and links to its own page and its study's page."""
+        return self._options(subtype, line, topic, compact=False)
+
+    def options_in_short(self, subtype: str, line: str, topic: str | None = None) -> Markup:
+        """Short cards, for later lines on a long page: what it is, how it is given, who it was tested in, the result
+        in one sentence (every arm, its caveats and source) and the links to its page and its study's page."""
+        return self._options(subtype, line, topic, compact=True)
+
+    def _options(self, subtype: str, line: str, topic: str | None, compact: bool) -> Markup:
         treatments = self.registry.treatments_for(subtype, line, topic)
         if not treatments:
             wanted = f"line {line!r}" + (f" and topic {topic!r}" if topic else " without a topic")
