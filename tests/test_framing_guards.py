@@ -207,6 +207,9 @@ def test_labels_come_from_what_was_counted(registry):
     assert heading("db09-serious-adverse-events").startswith("Serious adverse events")
     assert heading("tb01-serious") == "Severe side effects of any kind thought to be caused by the treatment (grade 3 or higher)"
     assert heading("patina-serious") == "Severe side effects of any kind (grade 3 only; grade 4 counted apart)"
+    # Stopping treatment is counted over every side effect, so it has no grade of its own.
+    assert heading("db09-stopped-treatment") == "Stopping treatment because of side effects"
+    assert heading("cleopatra-heart-weakness") == "Weaker heart pumping (left ventricular dysfunction) (any grade)"
 
 
 def test_cells_say_not_reported_only_from_data(built_site):
