@@ -125,7 +125,11 @@ def test_literal_braces_can_be_shown(project_copy):
 def test_her2_page_has_icon_arrays_and_median_charts_from_data(built_site):
     html = (built_site / "her2-positive.html").read_text()
     assert html.count('class="median-chart"') >= 3  # DESTINY-Breast09, PATINA and HER2CLIMB medians
-    assert 'data-filled="76"' in html and 'data-filled="34"' in html  # DESTINY-Breast03 after 1 year, both arms
+    # DESTINY-Breast03 after 1 year, both arms: pictured on the option's page, in words on the overview's compact card
+    later = (built_site / "options" / "tdxd-later.html").read_text()
+    assert 'data-filled="76"' in later and 'data-filled="34"' in later
+    assert ("about 76 out of 100 people on trastuzumab deruxtecan and about 34 out of 100 people on trastuzumab emtansine"
+            in html)
     option = (built_site / "options" / "tdxd-pertuzumab.html").read_text()
     assert 'data-filled="12"' in option and 'data-filled="1"' in option  # lung inflammation, both arms
     assert "about 12 out of 100 people had lung inflammation (interstitial lung disease, ILD, or pneumonitis)" in option
@@ -137,3 +141,28 @@ def test_every_option_card_pictures_its_study_result(built_site, registry):
         for card in re.findall(r'<div class="option-card".*?All about', html, re.S):
             assert 'class="median-chart"' in card or 'class="icon-array ' in card or "result--seen" in card \
                 or 'class="source-note"' in card, (page, card[:80])
+
+
+def test_brief_cards_give_both_arms_caveats_source_and_who_was_tested(built_site):
+    """Later-line cards on the triple-negative overview are brief: no picture, but the result names every arm,
+    its caveats and its source, and the card says after which treatments the option was tested."""
+    html = (built_site / "triple-negative.html").read_text()
+    cards = re.findall(r'<div class="option-card" data-option="[^"]+" data-line="later" data-brief="">.*?</div>', html, re.S)
+    assert {re.search(r'data-option="([^"]+)"', card).group(1) for card in cards} == {
+        "sacituzumab-tnbc-later", "tdxd-her2-low-tnbc", "olaparib-brca"}
+    her2_low = next(card for card in cards if 'data-option="tdxd-her2-low-tnbc"' in card)
+    assert "icon-array" not in her2_low and "median-chart" not in her2_low
+    assert "people on trastuzumab deruxtecan" in her2_low and "On chemotherapy chosen by the doctor" in her2_low
+    assert "small or exploratory group, less certain" in her2_low
+    assert 'class="cite"' in her2_low
+    assert "Who was it tested in?</strong> People in this group of DESTINY-Breast04 had had one or two chemotherapies" in her2_low
+
+
+def test_option_page_says_who_was_tested_and_when_korean_status_is_unconfirmed(built_site):
+    page = (built_site / "options" / "tdm1-later.html").read_text()
+    assert "Who was it tested in?</strong> People in EMILIA and DESTINY-Breast03 had had trastuzumab and a taxane" in page
+    assert ("<strong>Korea, trastuzumab emtansine</strong>: we could not confirm its approval or national health insurance"
+            " coverage for this use") in page
+    covered = (built_site / "options" / "tdxd-later.html").read_text()
+    assert "Korea, trastuzumab deruxtecan</strong>: we could not confirm" not in covered
+    assert "Covered by national health insurance since 1 April 2024" in covered

@@ -173,7 +173,7 @@ def test_lung_words_on_the_built_site(built_site):
     ("compare-options.html", "group chosen after the study (post hoc), less certain"),
     ("compare-options.html", "From the DESTINY-Breast09 study: early result (interim), may change; survival not known yet"),
     ("handouts/her2-positive.html", "Early result (interim), may change. Survival not known yet. Open-label: people knew their treatment."),
-    ("compare-options.html", "From the HER2CLIMB (people with cancer in the brain) study: small or exploratory group, less certain"),
+    ("compare-options.html", "From the DESTINY-Breast04 (a smaller group with hormone receptor-negative cancer) study: small or exploratory group, less certain"),
     ("studies/destiny-breast06.html", "HER2-ultralow cancer. This was a small group, so this result is less certain. "),
     ("studies/destiny-breast06.html", "small or exploratory group, less certain; the difference may be due to chance."),
     ("compare-options.html", "From the TROPION-Breast02 study (main analysis): conference only, not yet in a journal"),
@@ -211,6 +211,9 @@ def test_labels_come_from_what_was_counted(registry):
     assert heading("db09-serious-adverse-events").startswith("Serious adverse events")
     assert heading("tb01-serious") == "Severe side effects of any kind thought to be caused by the treatment (grade 3 or higher)"
     assert heading("patina-serious") == "Severe side effects of any kind (grade 3 only; grade 4 counted apart)"
+    # Stopping treatment is counted over every side effect, so it has no grade of its own.
+    assert heading("db09-stopped-treatment") == "Stopping treatment because of side effects"
+    assert heading("cleopatra-heart-weakness") == "Weaker heart pumping (left ventricular dysfunction) (any grade)"
 
 
 def test_cells_say_not_reported_only_from_data(built_site):

@@ -94,7 +94,7 @@ def test_option_grid_rows_line_up_with_its_columns(grid_html):
     for table in re.findall(r'<table class="option-grid">.*?</table>', grid_html, re.S):
         columns = table.count('<th scope="col" data-option=')
         rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", table, re.S)
-        assert len(rows) == 7
+        assert len(rows) == 8
         # A cell that spans neighbouring options (they share the answer) counts once per column it covers.
         spans = [row.count("<td>") + sum(int(n) for n in re.findall(r'<td colspan="(\d+)">', row)) for row in rows]
         assert spans == [columns] * len(rows)

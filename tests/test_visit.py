@@ -59,7 +59,7 @@ def test_caveats_follow_the_study_and_result(registry):
 
 def test_later_options_are_every_option_that_is_not_a_first_one(registry):
     later = clinic_sheet.later_options(registry, "her2-positive")
-    assert [t.id for t in later] == ["palbociclib-maintenance", "tdxd-later", "tucatinib-combination"]
+    assert [t.id for t in later] == ["palbociclib-maintenance", "tdxd-later", "tucatinib-combination", "tdm1-later"]
 
 
 def test_every_support_number_equals_its_evidence_entry(registry):

@@ -189,6 +189,9 @@ class Treatment(Strict):
     trials: list[Id]
     daily_life: list[Text] = []
     not_known_yet: list[Text] = []
+    # Sequencing in words: which earlier treatments people in its studies had had (and had not), so that a reader
+    # does not take a later-line result for their own situation.
+    tested_after: Text | None = None
     # Side-effect rates (ids in side_effects.yaml) shown with a frequency word derived from the rate.
     rated_side_effects: list[Id] = []
     # The option grid's rows: the questions people ask when they compare options.

@@ -13,6 +13,7 @@ from .summaries import HeadlineResult, headline_result
 # Every rate is on the option's page and the study's page.
 CARD_ROWS = 4
 ALWAYS_ON_CARD = ("hair-loss", "ild")
+NOT_ON_CARD = ("serious", "stopped-treatment")
 
 
 def compared_result(registry: Registry, treatment: Treatment, shown_with: Iterable[Treatment] = ()) -> HeadlineResult | None:
@@ -39,7 +40,9 @@ def side_effects_in(registry: Registry, trial: Trial, treatment: Treatment) -> l
 
 def card_side_effects(registry: Registry, trial: Trial, treatment: Treatment) -> list[SideEffectRate]:
     arm = option_arm(trial, treatment)
-    rates = [rate for rate in side_effects_in(registry, trial, treatment) if rate.severity == "any" and rate.effect != "serious"]
+    # Cards list side effects; an overall count and stopping treatment stay on the option's and the study's pages.
+    rates = [rate for rate in side_effects_in(registry, trial, treatment)
+             if rate.severity == "any" and rate.effect not in NOT_ON_CARD]
     always = [rate for rate in rates if rate.effect in ALWAYS_ON_CARD]
     common = sorted((rate for rate in rates if rate.effect not in ALWAYS_ON_CARD), key=lambda rate: -rate.values[arm].value)
     chosen = always + common[:max(0, CARD_ROWS - len(always))]

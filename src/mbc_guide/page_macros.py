@@ -273,7 +273,7 @@ class GuideMacros:
                              study_href=self.href(study_path(r.trial.id))) for r in results)
              ),
             ("Is it approved and covered where I live?", "access", self._render(
-                "option_access.html", notes=notes, not_noted_here=not_noted_here)),
+                "option_access.html", notes=notes, not_noted_here=not_noted_here, medicines=medicines)),
             ("Questions to ask your care team", "questions", self._render(
                 "option_questions.html", treatment=chosen, matters_href=self.href("what-matters-to-me.md"),
                 compare_href=self.href("compare-options.md")) + self.get_ready(chosen.subtypes[0], treatment=chosen.id)),

@@ -286,6 +286,8 @@ def side_effect_heading(rate: SideEffectRate, effect_name: str) -> str:
         return "Serious adverse events (side effects that needed hospital care or were life-threatening)"
     if rate.severity == "fatal":
         return f"Deaths from {effect_name}{counted}"
+    if rate.effect == "stopped-treatment":  # not a side effect with a grade: people who stopped because of any
+        return sentence_case(effect_name)
     name = "severe side effects of any kind" if rate.effect == "serious" and rate.severity != "any" else effect_name
     return f"{sentence_case(name)}{counted} ({SEVERITY_WORDS[rate.severity]})"
 
