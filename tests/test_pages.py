@@ -33,7 +33,7 @@ BRIEF_FOLD = re.compile(r'<details class="info option-briefs">\s*<summary>(.*?)<
 
 def test_later_options_in_brief_are_each_named_in_a_fold_with_their_study_and_every_arm(built_site, registry):
     """The HR-positive overview folds its later options by situation: each fold's summary names every option in it,
-    and each brief says who was in its study and what the study found for every arm, with its caveats."""
+    and each brief says who it was tested in and what the study found for every arm, with its caveats."""
     from mbc_guide.option_facts import compared_result
     html = (built_site / "hr-positive-her2-negative.html").read_text()
     folds = BRIEF_FOLD.findall(html)
@@ -48,7 +48,9 @@ def test_later_options_in_brief_are_each_named_in_a_fold_with_their_study_and_ev
         group = [t for t in later if t.topic == treatment.topic]
         shown = compared_result(registry, treatment, group)
         text = plain(briefed[treatment.id])
-        assert plain(shown.trial.population["en"]) in text, treatment.id
+        # Who it was tested in: the option's own words where data has them, else its study's population.
+        who = treatment.tested_after["en"] if treatment.tested_after else shown.trial.population["en"]
+        assert plain(who) in text, treatment.id
         assert phrases.result_sentence(shown.trial, shown.result) in text, treatment.id
 
 
