@@ -275,3 +275,11 @@ def test_page_without_review_dates_fails_the_build(project_copy, capsys):
     mkdocs.write_text(mkdocs.read_text().replace("  - About this site: about.md\n", "  - About this site: about.md\n  - New: new-page.md\n"))
     assert not build_site(mkdocs, project_copy / "site")
     assert "data/reviews.yaml: new-page.md: no review dates for this page" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("page, level", [("her2-positive", 3), ("hr-positive-her2-negative", 4)])
+def test_brief_cards_nest_under_the_section_they_are_in(built_site, page, level):
+    """Under an h2 ("What if the cancer grows again?") a brief's heading is an h3; under an h3 situation, an h4."""
+    html = (built_site / f"{page}.html").read_text()
+    briefs = re.findall(r'data-brief="">\s*<h(\d) id="option-', html)
+    assert briefs and set(briefs) == {str(level)}

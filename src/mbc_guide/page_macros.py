@@ -42,6 +42,7 @@ class PageState:
     scale_years: int | None = None  # every time bar on the page shares this scale
     picture_guide_shown: bool = False
     said: set[str] = field(default_factory=set)  # opening sentences of cards, each said once per page
+    brief_levels: list[int] = field(default_factory=list)  # heading level of each options_in_brief() call, in order
 
 
 @dataclass
@@ -55,6 +56,18 @@ class SiteFacts:
     built_on: dt.date = field(default_factory=dt.date.today)
 
 
+def brief_heading_levels(markdown: str) -> list[int]:
+    """For each options_in_brief() call, one level below the Markdown heading above it: its cards' headings then
+    nest under the section they are in (h3 under an h2, h4 under an h3), never skipping a level."""
+    levels, current = [], 1
+    for line in markdown.splitlines():
+        heading = re.match(r"(#{1,5}) ", line)
+        if heading:
+            current = len(heading.group(1))
+        levels += [current + 1] * line.count("options_in_brief(")
+    return levels
+
+
 class GuideMacros:
     def __init__(self, registry: Registry, environment: Environment, site: SiteFacts | None = None):
         self.registry = registry
@@ -65,6 +78,7 @@ class GuideMacros:
     def start_page(self, path: str, markdown: str = "") -> None:
         self.page = PageState(path)
         self.page.scale_years = time_scale(self._results_drawn(markdown))
+        self.page.brief_levels = brief_heading_levels(markdown)
 
     def _results_drawn(self, markdown: str) -> list[HeadlineResult]:
         """Every result the page's macro calls will picture, read from its Markdown before any is drawn: the time
@@ -156,6 +170,7 @@ class GuideMacros:
         caveats and source, and a link to the option's page, where side effects and the rest are. The cards sit in
         one fold whose summary names every option."""
         treatments = self._group(subtype, line, topic)
+        level = self.page.brief_levels.pop(0) if self.page.brief_levels else 4
         briefs = []
         for treatment in treatments:
             shown = compared_result(self.registry, treatment, treatments)
@@ -163,7 +178,7 @@ class GuideMacros:
             opening = next((s for s in sentences if s not in self.page.said), sentences[0])
             self.page.said.add(opening)
             briefs.append(self._render(
-                "option_brief.html", treatment=treatment, line=line, shown=shown, opening=opening,
+                "option_brief.html", treatment=treatment, line=line, shown=shown, opening=opening, level=level,
                 option_href=self.href(option_path(treatment.id)),
                 study_href=self.href(study_path(shown.trial.id)) if shown else None))
         # Folded, with every option named in its summary: the overview names them all within its phone budget,
