@@ -1,10 +1,11 @@
 """Every page shows what its data names: the options on each subtype page, the option grid, glossary, sources, reviews."""
+import datetime as dt
 import re
 from html import unescape
 
 import pytest
 
-from mbc_guide import phrases
+from mbc_guide import clock, phrases
 from mbc_guide.cli import build_site
 from mbc_guide import clinic_sheet
 from mbc_guide.summaries import headline_result, headlines_side_by_side, option_groups
@@ -209,13 +210,15 @@ def test_glossary_term_no_page_uses_fails_the_build(project_copy, capsys):
     assert f"data/glossary.yaml:{line}: unused.term: 'spleen' is not used on any page; remove it or use it" in capsys.readouterr().err
 
 
-def test_overdue_review_fails_the_build_unless_overridden_outside_ci(project_copy, capsys, monkeypatch):
+def test_overdue_review_fails_the_build_unless_overridden_outside_ci(project_copy, capsys, monkeypatch, next_review):
     reviews = project_copy / "data" / "reviews.yaml"
-    reviews.write_text(reviews.read_text().replace("next_review: 2027-05-26", "next_review: 2020-01-01", 1))
-    line = next(n for n, text in enumerate(reviews.read_text().splitlines(), 1) if "2020-01-01" in text)
+    overdue = clock.today() - dt.timedelta(days=1)
+    reviews.write_text(reviews.read_text().replace(f"next_review: {next_review}", f"next_review: {overdue}", 1))
+    line = next(n for n, text in enumerate(reviews.read_text().splitlines(), 1) if str(overdue) in text)
     monkeypatch.delenv("MBC_ALLOW_OVERDUE_REVIEWS", raising=False)
     assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
-    assert f"data/reviews.yaml:{line}: index.md.next_review: review was due on 2020-01-01" in capsys.readouterr().err
+    assert (f"data/reviews.yaml:{line}: index.md.next_review: review was due on {overdue}; check the page against the "
+            "evidence and update the dates") in capsys.readouterr().err.splitlines()
 
     monkeypatch.setenv("MBC_ALLOW_OVERDUE_REVIEWS", "1")
     monkeypatch.setenv("CI", "true")

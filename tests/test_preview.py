@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from mbc_guide import clock
 from mbc_guide.preview import PreviewBuilder
 
 
@@ -38,7 +39,7 @@ def test_failed_rebuild_keeps_the_last_good_build_and_lists_its_errors_for_the_b
                       "lines above and save")
 
 
-def test_every_rebuild_prints_its_time_and_warnings(project_copy, capsys):
+def test_every_rebuild_prints_its_time_and_warnings(project_copy, capsys, next_review):
     build = PreviewBuilder(project_copy / "mkdocs.yml", project_copy / "preview" / "site")
     assert build() is True
     before = capsys.readouterr().err.splitlines()
@@ -48,8 +49,8 @@ def test_every_rebuild_prints_its_time_and_warnings(project_copy, capsys):
     assert len(before) == 1 + count + 1, "each warning on its own line, then the note on the evidence folder"
 
     reviews = project_copy / "data" / "reviews.yaml"
-    soon = dt.date.today() + dt.timedelta(days=10)
-    reviews.write_text(reviews.read_text().replace("next_review: 2027-05-26", f"next_review: {soon}", 1))
+    soon = clock.today() + dt.timedelta(days=10)
+    reviews.write_text(reviews.read_text().replace(f"next_review: {next_review}", f"next_review: {soon}", 1))
     assert build() is True
     err = capsys.readouterr().err.splitlines()
     assert re.fullmatch(rf"preview: rebuilt in \d+\.\d s, {count + 1} warnings?", err[0]), err
