@@ -199,7 +199,7 @@ def test_undefined_abbreviation_fails_the_build_naming_page_and_word(project_cop
     page = project_copy / "content" / "about.md"
     page.write_text(page.read_text() + "\nThe XYZQ test is new.\n")
     assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
-    assert "content/about.md: 'XYZQ' is not defined in data/glossary.yaml; add it there" in capsys.readouterr().err
+    assert "content/about.md: 'XYZQ' is not defined in data/glossary.yaml; add it there" in capsys.readouterr().err.splitlines()
 
 
 def test_glossary_term_no_page_uses_fails_the_build(project_copy, capsys):
@@ -207,7 +207,7 @@ def test_glossary_term_no_page_uses_fails_the_build(project_copy, capsys):
     glossary.write_text(glossary.read_text() + "- id: unused\n  term: spleen\n  definition: An organ.\n")
     line = len(glossary.read_text().splitlines()) - 1
     assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
-    assert f"data/glossary.yaml:{line}: unused.term: 'spleen' is not used on any page; remove it or use it" in capsys.readouterr().err
+    assert f"data/glossary.yaml:{line}: unused.term: 'spleen' is not used on any page; remove it or use it" in capsys.readouterr().err.splitlines()
 
 
 def test_overdue_review_fails_the_build_unless_overridden_outside_ci(project_copy, capsys, monkeypatch, next_review):
@@ -232,4 +232,5 @@ def test_page_without_review_dates_fails_the_build(project_copy, capsys):
     mkdocs = project_copy / "mkdocs.yml"
     mkdocs.write_text(mkdocs.read_text().replace("  - About this site: about.md\n", "  - About this site: about.md\n  - New: new-page.md\n"))
     assert not build_site(mkdocs, project_copy / "site")
-    assert "data/reviews.yaml: new-page.md: no review dates for this page" in capsys.readouterr().err
+    assert ("data/reviews.yaml: new-page.md: no review dates for this page; add last_reviewed, next_review and "
+            "reviewed_by") in capsys.readouterr().err.splitlines()

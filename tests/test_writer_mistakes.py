@@ -141,9 +141,12 @@ def test_lint_command_reports_without_publishing(project_copy, capsys, monkeypat
     assert main(["lint"]) == 0
     assert "lint passed: " in capsys.readouterr().out
     page = project_copy / "content" / "index.md"
-    add_after(page, "# Treatment options", "It works for 7 in 10 people.")
+    line = add_after(page, "# Treatment options", "It works for 7 in 10 people.")
     assert main(["lint"]) == 1
-    assert "content/index.md:" in capsys.readouterr().err
+    assert capsys.readouterr().err.splitlines() == [
+        f"content/index.md:{line}: '7' looks like a figure typed into the page; figures come from data with their source "
+        "(use key_fact or another macro). If it is not a figure, list it under not_figures: in the page's front matter",
+        "lint found errors; fix the lines above"]
     assert not (project_copy / "site").exists()
 
 
