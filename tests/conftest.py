@@ -9,6 +9,7 @@ import pytest
 
 from mbc_guide import clock
 from mbc_guide.registry import load_registry
+from run_once import made_once
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_PARTS = ("mkdocs.yml", "content", "data", "overrides", "macros")
@@ -76,14 +77,17 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_sources(tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def site_sources(tmp_path_factory) -> Path:
-    """The sources every read-only test builds and reads, shared by the session: never write to them."""
-    root = tmp_path_factory.mktemp("sources")
+def _sources(folder: Path) -> None:
     shared = REPO.parent / "shared"
     if shared.is_dir():
-        (root / "shared").symlink_to(shared)  # the build checks data/evidence.yaml against it, as for the real site
-    return copy_sources(root / "project")
+        (folder / "shared").symlink_to(shared)  # the build checks data/evidence.yaml against it, as for the real site
+    copy_sources(folder / "project")
+
+
+@pytest.fixture(scope="session")
+def site_sources(tmp_path_factory) -> Path:
+    """The sources every read-only test builds and reads, shared by the whole run: never write to them."""
+    return made_once(tmp_path_factory, "sources", _sources) / "project"
 
 
 @pytest.fixture(scope="session")
@@ -93,9 +97,11 @@ def registry(site_sources):
 
 @pytest.fixture(scope="session")
 def built_site(site_sources, tmp_path_factory) -> Path:
-    """The real site, built once for the tests that read its pages; a test that writes into a site copies it."""
+    """The real site, built once for the run, for the tests that read its pages; a test that writes into a site
+    copies it first."""
     from mbc_guide.cli import build_site
 
-    site = tmp_path_factory.mktemp("built") / "site"
-    assert build_site(site_sources / "mkdocs.yml", site), "the real site must build"
-    return site
+    def build(folder: Path) -> None:
+        assert build_site(site_sources / "mkdocs.yml", folder / "site"), "the real site must build"
+
+    return made_once(tmp_path_factory, "built", build) / "site"

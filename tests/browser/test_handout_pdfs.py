@@ -10,6 +10,7 @@ import pypdf
 import pypdfium2
 import pytest
 import zxingcpp
+from run_once import made_once
 from mkdocs.config import load_config
 
 from mbc_guide import clinic_sheet
@@ -28,15 +29,18 @@ SMALLEST_TEXT_PT = 12
 
 @pytest.fixture(scope="module")
 def printed(built_site, browser, tmp_path_factory):
-    """The handout PDFs, printed into a copy of the site (the session's built site stays as built for other tests),
-    and the days Chromium's clock read before and after printing: the date each sheet prints."""
-    site = tmp_path_factory.mktemp("printed") / "site"
-    shutil.copytree(built_site, site)
-    days = {browser_day(browser)}
-    written = render_handouts(site, browser=browser)
-    days.add(browser_day(browser))
-    assert len(written) == len(HANDOUTS) * len(PAPERS)
-    return site / "handouts", days
+    """The handout PDFs, printed once for the run into a copy of the site (the session's built site stays as built
+    for other tests), and the days Chromium's clock read before and after printing: the date each sheet prints."""
+    def print_all(folder: Path) -> None:
+        shutil.copytree(built_site, folder / "site")
+        days = [browser_day(browser)]
+        written = render_handouts(folder / "site", browser=browser)
+        days.append(browser_day(browser))
+        assert len(written) == len(HANDOUTS) * len(PAPERS)
+        (folder / "days.txt").write_text("\n".join(days))
+
+    folder = made_once(tmp_path_factory, "printed", print_all)
+    return folder / "site" / "handouts", set((folder / "days.txt").read_text().splitlines())
 
 
 @pytest.fixture(scope="module")
