@@ -118,10 +118,12 @@ class Preview:
         os.killpg(self.process.pid, signal_number)
         try:
             return self.process.wait(timeout=seconds)
-        finally:
-            if self.process.poll() is None:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+            while (line := self.lines.get()) is not None:
+                self.log.append(line)
+            raise AssertionError(f"the preview did not stop within {seconds} s; it printed:\n" + "\n".join(self.log))
 
 
 REBUILT = r"^preview: rebuilt in \d+\.\d s(, \d+ warnings?)?$"
@@ -168,6 +170,6 @@ def test_serve_rebuilds_on_a_data_edit_and_survives_a_mistake(project_copy, tmp_
         assert "Swelling and scarring of the lungs" in fetch(url), "the last good build must stay"
     finally:
         # Ctrl+C lets a rebuild in progress finish, which a loaded machine can make slow; it must still end cleanly.
-        assert preview.stop(signal.SIGINT, 120) == 0
+        assert preview.stop(signal.SIGINT, 300) == 0
     assert not any("Traceback" in line for line in preview.log)
     assert list(scratch.glob("mbc-preview-*")) == []
