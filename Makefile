@@ -35,12 +35,16 @@ lint: $(INSTALLED)
 check: $(INSTALLED)
 	$(BIN)/mbc-guide check
 
+# Two workers (pytest-xdist), in random order (pytest-randomly prints its seed first; `--randomly-seed=N` repeats
+# an order); the slowest tests are listed last. The built site and handout PDFs are made once for both workers.
+PYTEST_RUN := $(BIN)/pytest -n 2 --durations=20
+
 test: setup
-	$(BIN)/pytest
+	$(PYTEST_RUN)
 
 # Every test except the browser suite: no Chromium needed.
 test-fast: $(INSTALLED)
-	$(BIN)/pytest --ignore=tests/browser -q
+	$(PYTEST_RUN) --ignore=tests/browser -q
 
 # The editors' JSON Schemas in schemas/, from the models and the ids in data/.
 schema: $(INSTALLED)

@@ -1,4 +1,5 @@
 """Every kind of data mistake a writer can make gives one located line: file:line: field: message."""
+import shutil
 from pathlib import Path
 
 import pytest
@@ -6,6 +7,14 @@ import pytest
 from mbc_guide.cli import main
 from mbc_guide.errors import DataErrors
 from mbc_guide.registry import load_registry
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ alone, for mistakes found by loading it."""
+    return Path(shutil.copytree(REPO / "data", tmp_path / "data"))
 
 
 def errors_for(data_dir: Path) -> list[str]:
@@ -29,13 +38,26 @@ def test_the_real_data_is_valid(registry):
     assert registry.trials["destiny-breast09"].results[0].values["tdxd-pertuzumab"].value == 40.7
 
 
-def test_yaml_syntax_error_names_the_line(project_copy):
-    trials = project_copy / "data" / "trials.yaml"
-    replace_in(trials, "  status: interim\n", "  status: [interim\n")
-    errors = errors_for(project_copy / "data")
-    assert len(errors) == 1
-    assert errors[0].startswith("data/trials.yaml:")
-    assert "YAML syntax error" in errors[0]
+# Each kind of YAML slip a writer makes on one line of data/trials.yaml, and libyaml's words for it. The line given
+# is the one the writer typed, whether libyaml notices at that line or lines later (an unclosed quote: at the end).
+YAML_SLIPS = {
+    "unclosed-list": ("  status: [interim\n", "did not find expected ',' or ']'"),
+    "key-without-colon": ("  status interim\n", "could not find expected ':'"),
+    "unclosed-quote": ('  status: "interim\n', "found unexpected end of stream"),
+    "tab-for-indent": ("\tstatus: interim\n", "found a tab character where an indentation space is expected"),
+    "less-indented": (" status: interim\n", "did not find expected '-' indicator"),
+    "second-colon": ("  status: interim: early\n", "mapping values are not allowed in this context"),
+    "text-after-quote": ('  status: "interim" early\n', "did not find expected key"),
+}
+
+
+@pytest.mark.parametrize("slip", YAML_SLIPS)
+def test_yaml_syntax_error_names_the_writers_line(data_copy, slip):
+    typed, problem = YAML_SLIPS[slip]
+    trials = data_copy / "trials.yaml"
+    replace_in(trials, "  status: interim\n", typed)
+    line = trials.read_text().splitlines().index(typed.rstrip("\n")) + 1
+    assert errors_for(data_copy) == [f"data/trials.yaml:{line}: YAML syntax error: {problem}"]
 
 
 def test_number_written_as_words(project_copy):
@@ -115,8 +137,9 @@ def test_one_changed_line_gives_one_located_error(project_copy, file, old, new, 
 def test_a_result_must_give_every_arm(project_copy):
     trials = project_copy / "data" / "trials.yaml"
     replace_in(trials, "        thp: {value: 78.6, fact: db09-orr-thp, source: db09-nejm-2025}\n", "")
-    errors = errors_for(project_copy / "data")
-    assert len(errors) == 1 and "destiny-breast09.results[2].values: give a value for every arm" in errors[0]
+    assert errors_for(project_copy / "data") == [
+        f"data/trials.yaml:{line_of(trials, 'tdxd-pertuzumab: {value: 85.1') - 1}: destiny-breast09.results[2].values: give a "
+        "value for every arm (both arms are always shown); missing: thp"]
 
 
 def test_errors_from_several_files_come_in_one_run(project_copy):
@@ -127,11 +150,13 @@ def test_errors_from_several_files_come_in_one_run(project_copy):
 
 
 def test_check_command_prints_lines_not_a_traceback(project_copy, capsys):
-    replace_in(project_copy / "data" / "trials.yaml", "value: 40.7,", "value: forty,")
+    trials = project_copy / "data" / "trials.yaml"
+    replace_in(trials, "value: 40.7,", "value: forty,")
     assert main(["check", "--data-dir", str(project_copy / "data")]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    assert "data/trials.yaml:" in err and "must be a number written in digits" in err
+    assert (f"data/trials.yaml:{line_of(trials, 'value: forty,')}: destiny-breast09.results[0].values.tdxd-pertuzumab"
+            ".value: must be a number written in digits, not 'forty'") in err.splitlines()
 
 
 def test_key_written_twice_in_one_entry(project_copy):

@@ -93,11 +93,13 @@ def test_a_figure_from_a_claim_must_be_stated_in_it(project_copy):
 
 def test_lint_and_check_refuse_a_wrong_figure(project_copy, capsys, monkeypatch):
     monkeypatch.chdir(project_copy)
-    break_line(project_copy / "data" / "trials.yaml", "value: 40.7,", "value: 47,")
+    line = break_line(project_copy / "data" / "trials.yaml", "value: 40.7,", "value: 47,")
+    error = (f"data/trials.yaml:{line}: destiny-breast09.results[0].values.tdxd-pertuzumab.value: 47 differs from "
+             "evidence 'db09-pfs-median-tdxd-p', which says 40.7 months; copy the value exactly (pages round it for readers)")
     assert main(["check"]) == 1
-    assert "47 differs from evidence 'db09-pfs-median-tdxd-p'" in capsys.readouterr().err
+    assert error in capsys.readouterr().err.splitlines()
     assert main(["lint"]) == 1
-    assert "47 differs from evidence 'db09-pfs-median-tdxd-p'" in capsys.readouterr().err
+    assert error in capsys.readouterr().err.splitlines()
 
 
 def test_without_shared_evidence_the_build_says_so_in_one_line(project_copy, capsys, monkeypatch):

@@ -66,12 +66,13 @@ def test_writers_words_open_the_generated_page(project_copy):
 
 def test_writers_page_for_an_unknown_option_fails_in_one_line(project_copy, capsys):
     assert not build_with_writers_file(project_copy, "options/thpp.md", "A note.\n")
-    assert "content/options/thpp.md: no option or study with this id in data/" in capsys.readouterr().err
+    assert ("content/options/thpp.md: no option or study with this id in data/; a writer's page in options/ adds text to the "
+            "page built for that id") in capsys.readouterr().err.splitlines()
 
 
 def test_writers_mistake_in_own_words_names_its_line(project_copy, capsys):
     assert not build_with_writers_file(project_copy, "studies/patina.md", 'A note about the study.\n\n{{ optoin("thp") }}\n')
-    assert "content/studies/patina.md:3: unknown macro or variable 'optoin'; did you mean option" in capsys.readouterr().err
+    assert "content/studies/patina.md:3: unknown macro or variable 'optoin'; did you mean option, options?" in capsys.readouterr().err.splitlines()
 
 
 def test_a_study_with_one_group_gets_no_time_bar(built_site):

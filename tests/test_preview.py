@@ -2,17 +2,20 @@
 import datetime as dt
 import json
 import os
+import queue
 import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from mbc_guide import clock
 from mbc_guide.preview import PreviewBuilder
 
 
@@ -38,7 +41,7 @@ def test_failed_rebuild_keeps_the_last_good_build_and_lists_its_errors_for_the_b
                       "lines above and save")
 
 
-def test_every_rebuild_prints_its_time_and_warnings(project_copy, capsys):
+def test_every_rebuild_prints_its_time_and_warnings(project_copy, capsys, next_review):
     build = PreviewBuilder(project_copy / "mkdocs.yml", project_copy / "preview" / "site")
     assert build() is True
     before = capsys.readouterr().err.splitlines()
@@ -48,8 +51,8 @@ def test_every_rebuild_prints_its_time_and_warnings(project_copy, capsys):
     assert len(before) == 1 + count + 1, "each warning on its own line, then the note on the evidence folder"
 
     reviews = project_copy / "data" / "reviews.yaml"
-    soon = dt.date.today() + dt.timedelta(days=10)
-    reviews.write_text(reviews.read_text().replace("next_review: 2027-05-26", f"next_review: {soon}", 1))
+    soon = clock.today() + dt.timedelta(days=10)
+    reviews.write_text(reviews.read_text().replace(f"next_review: {next_review}", f"next_review: {soon}", 1))
     assert build() is True
     err = capsys.readouterr().err.splitlines()
     assert re.fullmatch(rf"preview: rebuilt in \d+\.\d s, {count + 1} warnings?", err[0]), err
@@ -72,46 +75,74 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
+    with urllib.request.urlopen(url, timeout=60) as response:
         return response.read().decode()
 
 
-def wait_for(condition, seconds: float = 60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+class Preview:
+    """`mbc-guide serve` in its own process; its output is read line by line as it comes, so a test waits for the
+    line that says what it waits for (a rebuild, an error), never for a fixed time."""
+
+    def __init__(self, project: Path, port: int, scratch: Path | None = None):
+        environment = dict(os.environ, PYTHONUNBUFFERED="1")  # each line as it is printed, through the pipe
+        if scratch:
+            environment["TMPDIR"] = str(scratch)
+        self.process = subprocess.Popen([sys.executable, "-m", "mbc_guide.cli", "serve", "--port", str(port)],
+                                        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                        start_new_session=True, env=environment)
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.log: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)  # the process ended
+
+    def wait_for_line(self, pattern: str, seconds: float = 180) -> str:
+        """The next output line matching the pattern (earlier lines are kept in self.log)."""
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=left)
+            except queue.Empty:
+                break
+            if line is None:
+                break
+            self.log.append(line)
+            if re.search(pattern, line):
+                return line
+        raise AssertionError(f"no line matching {pattern!r}; the preview printed:\n" + "\n".join(self.log))
+
+    def stop(self, signal_number: int, seconds: float) -> int:
+        os.killpg(self.process.pid, signal_number)
         try:
-            if condition():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.3)
-    return False
+            return self.process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+            while (line := self.lines.get()) is not None:
+                self.log.append(line)
+            raise AssertionError(f"the preview did not stop within {seconds} s; it printed:\n" + "\n".join(self.log))
 
 
-def start_preview(project: Path, port: int, log: Path, scratch: Path | None = None) -> subprocess.Popen:
-    environment = dict(os.environ, TMPDIR=str(scratch)) if scratch else None
-    with log.open("w") as output:
-        return subprocess.Popen([sys.executable, "-m", "mbc_guide.cli", "serve", "--port", str(port)], cwd=project,
-                                stdout=output, stderr=subprocess.STDOUT, start_new_session=True, env=environment)
+REBUILT = r"^preview: rebuilt in \d+\.\d s(, \d+ warnings?)?$"
 
 
 def test_a_killed_preview_leaves_no_temporary_folder(project_copy, tmp_path):
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     port = free_port()
-    log = project_copy / "preview.log"
-    server = start_preview(project_copy, port, log, scratch)
+    preview = Preview(project_copy, port, scratch)
     try:
-        assert wait_for(lambda: "preview: rebuilt in" in log.read_text()), log.read_text()
-        assert wait_for(lambda: "Start here" in fetch(f"http://127.0.0.1:{port}/index.html")), log.read_text()
+        preview.wait_for_line(REBUILT)
+        preview.wait_for_line(r"^preview: open ")
+        assert "Start here" in fetch(f"http://127.0.0.1:{port}/index.html")
         assert len(list(scratch.glob("mbc-preview-*"))) == 1
-        os.killpg(server.pid, signal.SIGTERM)
-        assert server.wait(timeout=20) == 0
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGKILL)
+        assert preview.stop(signal.SIGTERM, 20) == 0
     assert list(scratch.glob("mbc-preview-*")) == []  # (Jinja's own template cache may stay: it is reused)
-    assert "Traceback" not in log.read_text()
+    assert not any("Traceback" in line for line in preview.log)
     assert [p.name for p in project_copy.glob(".site-building-*")] == []
 
 
@@ -121,22 +152,24 @@ def test_serve_rebuilds_on_a_data_edit_and_survives_a_mistake(project_copy, tmp_
     scratch.mkdir()
     port = free_port()
     url = f"http://127.0.0.1:{port}/glossary.html"
-    log = project_copy / "preview.log"
-    server = start_preview(project_copy, port, log, scratch)
+    preview = Preview(project_copy, port, scratch)
     try:
-        assert wait_for(lambda: "Inflammation and scarring of the lungs" in fetch(url)), log.read_text()
+        preview.wait_for_line(REBUILT)
+        preview.wait_for_line(r"^preview: open ")
+        assert "Inflammation and scarring of the lungs" in fetch(url)
         glossary = project_copy / "data" / "glossary.yaml"
         glossary.write_text(glossary.read_text().replace("Inflammation and scarring of the lungs",
                                                          "Swelling and scarring of the lungs"))
-        assert wait_for(lambda: "Swelling and scarring of the lungs" in fetch(url)), log.read_text()
-        assert len(re.findall(r"^preview: rebuilt in \d+\.\d s(, \d+ warnings?)?$", log.read_text(), re.M)) == 2
+        preview.wait_for_line(REBUILT)
+        assert "Swelling and scarring of the lungs" in fetch(url)
 
         glossary.write_text(glossary.read_text().replace("  term: interstitial lung disease", "  trem: interstitial lung disease"))
-        assert wait_for(lambda: "ild.trem: unknown field 'trem'" in log.read_text()), log.read_text()
-        assert wait_for(lambda: "Swelling and scarring of the lungs" in fetch(url), 10), "the last good build must stay"
-        assert "Traceback" not in log.read_text()
+        line = preview.wait_for_line(r"ild\.trem: unknown field 'trem'")
+        assert line.startswith("data/glossary.yaml:") and line.endswith(": ild.trem: unknown field 'trem'; did you mean 'term'?")
+        preview.wait_for_line(r"^preview: the browser keeps showing the last good build")
+        assert "Swelling and scarring of the lungs" in fetch(url), "the last good build must stay"
     finally:
-        os.killpg(server.pid, signal.SIGINT)
         # Ctrl+C lets a rebuild in progress finish, which a loaded machine can make slow; it must still end cleanly.
-        assert server.wait(timeout=120) == 0
+        assert preview.stop(signal.SIGINT, 300) == 0
+    assert not any("Traceback" in line for line in preview.log)
     assert list(scratch.glob("mbc-preview-*")) == []

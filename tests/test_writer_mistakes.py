@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from mbc_guide import clock
 from mbc_guide.cli import build_site, main
 from mbc_guide.errors import DataErrors
 from mbc_guide.registry import load_registry
@@ -85,11 +86,11 @@ def test_reading_grade_above_8(project_copy, capsys):
                             r"and everyday words", e) for e in errors)
 
 
-def test_review_due_within_30_days_warns_and_past_due_fails(project_copy, capsys):
+def test_review_due_within_30_days_warns(project_copy, capsys, next_review):
     reviews = project_copy / "data" / "reviews.yaml"
-    soon = dt.date.today() + dt.timedelta(days=10)
+    soon = clock.today() + dt.timedelta(days=10)
     text = reviews.read_text()
-    reviews.write_text(text.replace("next_review: 2027-05-26", f"next_review: {soon}", 1))
+    reviews.write_text(text.replace(f"next_review: {next_review}", f"next_review: {soon}", 1))
     line = next(n for n, l in enumerate(reviews.read_text().splitlines(), 1) if f"next_review: {soon}" in l)
     result = build_site(project_copy / "mkdocs.yml", project_copy / "site")
     assert result and [w for w in result.warnings if w.startswith("data/reviews.yaml")] == [
@@ -97,10 +98,10 @@ def test_review_due_within_30_days_warns_and_past_due_fails(project_copy, capsys
         "check against the evidence"]
 
 
-def test_page_missing_from_the_navigation(project_copy, capsys):
+def test_page_missing_from_the_navigation(project_copy, capsys, next_review):
     (project_copy / "content" / "extra.md").write_text("# Extra\n")
     reviews = project_copy / "data" / "reviews.yaml"
-    reviews.write_text(reviews.read_text() + "- page: extra.md\n  last_reviewed: 2026-11-26\n  next_review: 2027-05-26\n"
+    reviews.write_text(reviews.read_text() + f"- page: extra.md\n  last_reviewed: 2026-11-26\n  next_review: {next_review}\n"
                                               "  reviewed_by: Site editorial team\n")
     assert ("content/extra.md: page is not in the navigation; add it under nav: in mkdocs.yml"
             in failed_build_errors(project_copy, capsys))
@@ -140,9 +141,12 @@ def test_lint_command_reports_without_publishing(project_copy, capsys, monkeypat
     assert main(["lint"]) == 0
     assert "lint passed: " in capsys.readouterr().out
     page = project_copy / "content" / "index.md"
-    add_after(page, "# Treatment options", "It works for 7 in 10 people.")
+    line = add_after(page, "# Treatment options", "It works for 7 in 10 people.")
     assert main(["lint"]) == 1
-    assert "content/index.md:" in capsys.readouterr().err
+    assert capsys.readouterr().err.splitlines() == [
+        f"content/index.md:{line}: '{figure}' looks like a figure typed into the page; figures come from data with their "
+        "source (use key_fact or another macro). If it is not a figure, list it under not_figures: in the page's front "
+        "matter" for figure in ("7", "10")] + ["lint found errors; fix the lines above"]
     assert not (project_copy / "site").exists()
 
 

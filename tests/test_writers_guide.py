@@ -20,7 +20,7 @@ def test_the_guide_shows_every_macro():
     assert set(GuideMacros.MACROS) - used == set()
 
 
-def test_markdown_examples_build_into_a_page(project_copy):
+def test_markdown_examples_build_into_a_page(project_copy, next_review):
     page = "---\ntitle: Guide examples\nreference: true\n---\n\n# Guide examples\n\n"
     page += "\n\n".join(text for _, text in examples("md"))
     (project_copy / "content" / "guide-examples.md").write_text(page)
@@ -28,7 +28,7 @@ def test_markdown_examples_build_into_a_page(project_copy):
     config.write_text(config.read_text().replace("\nnav:\n", "\nnav:\n  - Guide examples: guide-examples.md\n", 1))
     reviews = project_copy / "data" / "reviews.yaml"
     reviews.write_text(reviews.read_text() + "- page: guide-examples.md\n  last_reviewed: 2026-11-26\n"
-                                              "  next_review: 2027-05-26\n  reviewed_by: Site editorial team\n")
+                                              f"  next_review: {next_review}\n  reviewed_by: Site editorial team\n")
     site = project_copy / "site"
     assert build_site(config, site)
     html = (site / "guide-examples.html").read_text()

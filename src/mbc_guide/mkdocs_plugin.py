@@ -1,7 +1,6 @@
 """MkDocs plugin: load and check data once per build, give macros the registry, report writer errors in one line each."""
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import logging
 import os
@@ -18,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
+from . import clock
 from .building import macro_fault_line
 from .deferred_html import DeferredHtml
 from .errors import DataErrors
@@ -116,8 +116,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         allowed, notice = allow_overdue(dict(os.environ))
         if notice:
             log.warning(notice)
-        problems = review_problems(self.registry, pages, dt.date.today(), allowed)
-        self.warnings += [str(warning) for warning in reviews_due_soon(self.registry, dt.date.today())]
+        today = clock.today()
+        problems = review_problems(self.registry, pages, today, allowed)
+        self.warnings += [str(warning) for warning in reviews_due_soon(self.registry, today)]
         self.warnings += [str(warning) for warning in stale_access_notes(self.registry)]
         # Entries that name the page explaining them: subtypes and urgent symptoms.
         for kind in ("subtypes", "alerts"):

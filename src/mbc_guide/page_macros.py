@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment
 from markupsafe import Markup
 
-from . import clinic_sheet, phrases, pocket_cards
+from . import clinic_sheet, clock, phrases, pocket_cards
 from .caveats import caveat_labels
 from .generated_pages import OPTIONS, STUDIES, option_path, study_path
 from .handouts import CARDS_PAGE, PAPERS, TOOL_PAGE, Handout, html_path, qr_code_svg, web_address
@@ -53,7 +53,7 @@ class SiteFacts:
     url: str = ""
     handouts: list[Handout] = field(default_factory=list)
     pdfs: bool = False  # the build prints the handout PDFs: only then do pages link to them
-    built_on: dt.date = field(default_factory=dt.date.today)
+    built_on: dt.date = field(default_factory=clock.today)
 
 
 def brief_heading_levels(markdown: str) -> list[int]:

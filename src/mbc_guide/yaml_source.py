@@ -48,14 +48,26 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[DataError]]:
         node = yaml.compose(text, Loader=Loader)
         return _build(node, yaml.SafeLoader("")), []
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
         problem = (error.problem or error.context or "invalid YAML").strip()
-        return None, [DataError(shown_as, line, "", f"YAML syntax error: {problem}")]
+        return None, [DataError(shown_as, writers_line(error), "", f"YAML syntax error: {problem}")]
     except _DuplicateKey as duplicate:
         return None, [DataError(shown_as, duplicate.line, "", f"YAML syntax error: the key {duplicate.key!r} is written twice")]
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         return None, [DataError(shown_as, None, "", f"YAML syntax error: {error}")]
+
+
+# Where libyaml's context is the thing the writer left open (a key without its colon, a quote or a bracket not
+# closed), it marks the writer's line and the problem is found lines later (the next key, the end of the file).
+# Otherwise (bad indentation, a tab, a stray colon) the problem mark is the writer's line and the context is the
+# enclosing list or mapping, lines earlier.
+OPENED_ON_CONTEXT_LINE = ("while scanning a simple key", "while scanning a quoted scalar", "while parsing a flow")
+
+
+def writers_line(error: yaml.MarkedYAMLError) -> int | None:
+    """The 1-based line a writer has to fix for this syntax error."""
+    opened = error.context_mark and (error.context or "").startswith(OPENED_ON_CONTEXT_LINE)
+    mark = error.context_mark if opened else (error.problem_mark or error.context_mark)
+    return mark.line + 1 if mark else None
 
 
 def _build(node: yaml.Node, scalars: yaml.SafeLoader) -> Any:

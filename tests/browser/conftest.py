@@ -34,11 +34,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-
 def pytest_terminal_summary(terminalreporter):
-    from test_weight import LIMIT_KB, first_view_kb
+    """Each page's first-view size, as its test recorded it (a report property, so no state is shared)."""
+    from test_weight import LIMIT_KB
 
-    if first_view_kb:
+    sizes = dict(value for outcome in ("passed", "failed") for report in terminalreporter.stats.get(outcome, [])
+                 if getattr(report, "when", "") == "call"
+                 for name, value in getattr(report, "user_properties", []) if name == "first_view_kb")
+    if sizes:
         terminalreporter.section(f"first-view transfer size, gzip (limit {LIMIT_KB} KB)")
-        for page, size in sorted(first_view_kb.items()):
+        for page, size in sorted(sizes.items()):
             terminalreporter.line(f"{size:7.1f} KB  {page}")

@@ -1,15 +1,16 @@
 """Handout PDFs as nurses print them: at most 2 pages on A4 and Letter, 12 pt or larger, with the date, the web
 address as text and a QR code that reads back as that address; subtype handouts with every urgent symptom of the
 options they show, fields and lines to write on; the symptom card sheet with a whole card per alert."""
-import datetime as dt
 import math
 import re
+import shutil
 from pathlib import Path
 
 import pypdf
 import pypdfium2
 import pytest
 import zxingcpp
+from run_once import made_once
 from mkdocs.config import load_config
 
 from mbc_guide import clinic_sheet
@@ -27,10 +28,33 @@ SMALLEST_TEXT_PT = 12
 
 
 @pytest.fixture(scope="module")
-def pdfs(built_site, browser):
-    written = render_handouts(built_site, browser=browser)
-    assert len(written) == len(HANDOUTS) * len(PAPERS)
-    return built_site / "handouts"
+def printed(built_site, browser, tmp_path_factory):
+    """The handout PDFs, printed once for the run into a copy of the site (the session's built site stays as built
+    for other tests), and the days Chromium's clock read before and after printing: the date each sheet prints."""
+    def print_all(folder: Path) -> None:
+        shutil.copytree(built_site, folder / "site")
+        days = [browser_day(browser)]
+        written = render_handouts(folder / "site", browser=browser)
+        days.append(browser_day(browser))
+        assert len(written) == len(HANDOUTS) * len(PAPERS)
+        (folder / "days.txt").write_text("\n".join(days))
+
+    folder = made_once(tmp_path_factory, "printed", print_all)
+    return folder / "site" / "handouts", set((folder / "days.txt").read_text().splitlines())
+
+
+@pytest.fixture(scope="module")
+def pdfs(printed):
+    return printed[0]
+
+
+def browser_day(browser) -> str:
+    """Today as handout.js prints it on a sheet (from the browser's clock)."""
+    page = browser.new_page()
+    try:
+        return page.evaluate("new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})")
+    finally:
+        page.close()
 
 
 @pytest.fixture(scope="module")
@@ -117,10 +141,12 @@ def test_handout_text_is_12_pt_or_larger(pdfs, handout, paper):
 
 
 @pytest.mark.parametrize("handout", HANDOUTS)
-def test_handout_prints_its_date_and_web_address_as_text(pdfs, site_url, handout):
+def test_handout_prints_its_date_and_web_address_as_text(printed, site_url, handout):
+    pdfs, days = printed
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(pdfs / f"{handout}-a4.pdf").pages)
     joined = "".join(text.split())  # a long address wraps across lines
-    assert f"Made on {dt.date.today().strftime('%-d %B %Y')}" in " ".join(text.split())
+    made_on = re.search(r"Made on (\d{1,2} [A-Z][a-z]+ \d{4})\.", " ".join(text.split()))
+    assert made_on and made_on.group(1) in days, "the day it was printed (either side of midnight)"
     assert web_address(site_url, page_explained(handout)) in joined
     assert "Next check due" in " ".join(text.split())
 
@@ -194,12 +220,12 @@ def test_handout_qr_code_reads_back_as_the_page_address(pdfs, site_url, handout,
     assert read == [web_address(site_url, page_explained(handout))]
 
 
-def test_make_site_links_every_pdf_it_printed_and_only_those(tmp_path):
+def test_make_site_links_every_pdf_it_printed_and_only_those(project_copy, tmp_path):
     import subprocess
     import sys
 
     site = tmp_path / "site"  # built as `make site` does, in its own process (Playwright runs one per process)
-    subprocess.run([sys.executable, "-m", "mbc_guide.cli", "build", "--pdfs", "--site-dir", str(site)], cwd=REPO,
+    subprocess.run([sys.executable, "-m", "mbc_guide.cli", "build", "--pdfs", "--site-dir", str(site)], cwd=project_copy,
                    check=True, capture_output=True)
     index = (site / "handouts" / "index.html").read_text()
     for handout in HANDOUTS:

@@ -1,0 +1,337 @@
+"""Every choice the site makes from data, checked both ways on the built pages: what must be shown is shown, and
+nothing else is. Expectations are derived here from the data and the evidence rules, not from the code that makes
+the pages; a few are written out by hand for options whose study and notes are settled (see HAND_CHECKED_*).
+
+- access notes: per option, exactly the notes whose indication (subtype and line) is one of the option's, and each
+  note agrees with its entry in ../shared/evidence/access.yaml (country, medicine, date, type of cancer);
+- caveats: per study result, exactly the caveats its data calls for (interim, survival not known yet, subgroup or
+  exploratory, post hoc, open-label, single-arm or pooled, each `caveats:` kind and sentence), and no other study's;
+- headline results: every option tested in a study where it was an arm shows a result of such a study;
+- urgent boxes: per option, the alerts of its medicines' serious risks, then those shown with every option.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mbc_guide import phrases
+from mbc_guide.caveats import DESIGN_WORDS
+from mbc_guide.evidence import shared_evidence_dir
+from mbc_guide.phrases import CAVEAT_WORDS
+from mbc_guide.registry import load_registry
+from page_parts import parts, section
+
+REPO = Path(__file__).resolve().parent.parent
+OPTION_IDS = sorted(load_registry(REPO / "data").treatments)
+SUBTYPE_HANDOUTS = ("her2-positive", "hr-positive-her2-negative", "triple-negative")
+
+# Written out by hand: options whose notes and studies are settled, so the derived rules are checked against a
+# known answer too. HER2-positive notes must never reach the HER2-low option (the bug this suite once missed).
+HAND_CHECKED_NOTES = {
+    "tdxd-pertuzumab": ({"tdxd-us-first"}, {"tdxd-us-her2-low"}),
+    "tdxd-her2-low": ({"tdxd-us-her2-low"}, {"tdxd-us-first", "tdxd-us-her2-positive-later"}),
+    "tdxd-later": ({"tdxd-us-her2-positive-later"}, {"tdxd-us-first", "tdxd-us-her2-low"}),
+}
+# (study, result) each option's card and grid column show: DESTINY-Breast09 compared the first two head to head.
+HAND_CHECKED_HEADLINES = {
+    "tdxd-pertuzumab": ("destiny-breast09", "db09-pfs-median"),
+    "thp": ("destiny-breast09", "db09-pfs-median"),
+    "ribociclib-hormone": ("monaleesa-2", "ml2-pfs-median"),
+    "sacituzumab-tnbc-later": ("ascent", "ascent-pfs-median"),
+}
+HAND_CHECKED_CAVEATS = {  # (study, result): caveat words that must be there, and ones that must not
+    ("destiny-breast09", "db09-pfs-median"): ({CAVEAT_WORDS["interim"], CAVEAT_WORDS["survival_not_known_yet"]}, set()),
+    ("cleopatra", "cleopatra-pfs-median"): (set(), {CAVEAT_WORDS["interim"], CAVEAT_WORDS["survival_not_known_yet"]}),
+    ("destiny-breast12", "db12-pfs-median"): ({DESIGN_WORDS["single_arm"]}, {CAVEAT_WORDS["interim"]}),
+    ("her2climb-brain", "her2climb-brain-pfs"): ({CAVEAT_WORDS["exploratory"]}, {CAVEAT_WORDS["interim"]}),
+}
+
+
+def html_of(built_site: Path, page: str) -> str:
+    return (built_site / page).read_text()
+
+
+def option_page(built_site: Path, treatment: str) -> str:
+    return html_of(built_site, f"options/{treatment}.html")
+
+
+# --- access notes -------------------------------------------------------------------------------------------------
+
+def expected_notes(registry, treatment) -> set[str]:
+    uses = {(subtype, line) for subtype in treatment.subtypes for line in treatment.lines}
+    return {note.id for note in registry.access.values() if note.medicine in treatment.medicines
+            and any((i.subtype, i.line) in uses for i in note.indications)}
+
+
+def note_items(html: str) -> list[str]:
+    """The text of each item of the page's approval and coverage list."""
+    lists = re.findall(r'<ul class="access-notes".*?</ul>', html, re.S)
+    return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", item)).strip()
+            for found in lists for item in re.findall(r"<li>(.*?)</li>", found, re.S)]
+
+
+def note_shown_by(registry, item: str) -> str | None:
+    """The note an item shows, known by its country, medicine, as-of date, indication words and status."""
+    shown = [note.id for note in registry.access.values() if item.startswith(
+        f"{phrases.country_name(note.country)}, {registry.medicines[note.medicine].name['en']} "
+        f"(as of {note.as_of.strftime('%B %Y')}; for {phrases.indications_in_words(note.indications, registry.subtypes)}): "
+        f"{note.status['en']}")]
+    assert len(shown) <= 1, (item, shown)
+    return shown[0] if shown else None
+
+
+@pytest.mark.parametrize("treatment_id", OPTION_IDS)
+def test_option_page_shows_exactly_the_access_notes_of_its_indications(built_site, registry, treatment_id):
+    treatment = registry.treatments[treatment_id]
+    items = note_items(option_page(built_site, treatment_id))
+    shown = [note_shown_by(registry, item) for item in items]
+    expected = expected_notes(registry, treatment)
+    assert sorted(filter(None, shown)) == sorted(expected), "notes shown vs notes for this option's indications"
+    # Medicines with notes only for other uses say so, one line each; medicines with no notes at all say nothing.
+    other_uses = [registry.medicines[m].name["en"] for m in treatment.medicines
+                  if not any(registry.access[n].medicine == m for n in expected)
+                  and any(note.medicine == m for note in registry.access.values())]
+    unmatched = [item for item, note in zip(items, shown) if note is None]
+    assert unmatched == [f"{phrases.sentence_case(name)}: no approval or coverage note applies to this use. The notes on "
+                         f"this site for {name} are for other types of breast cancer or other lines of treatment."
+                         for name in other_uses]
+
+
+@pytest.mark.parametrize("treatment_id", sorted(HAND_CHECKED_NOTES))
+def test_hand_checked_options_show_their_notes_and_not_those_of_other_uses(built_site, registry, treatment_id):
+    must, must_not = HAND_CHECKED_NOTES[treatment_id]
+    shown = {note_shown_by(registry, item) for item in note_items(option_page(built_site, treatment_id))}
+    assert must <= shown and not must_not & shown
+
+
+def test_no_page_shows_an_access_note_on_a_card_of_another_use(built_site, registry):
+    """Wherever an option's card shows notes (a subtype page, the comparison page, a handout), they are its own."""
+    wrong = []
+    for page in sorted(built_site.rglob("*.html")):
+        for card in parts(page.read_text(), "option-card"):
+            option = registry.treatments[card.attrs["data-option"]]
+            for note in registry.access.values():
+                if note.status["en"] in card.text and note.id not in expected_notes(registry, option):
+                    wrong.append((page.relative_to(built_site).as_posix(), option.id, note.id))
+    assert wrong == []
+
+
+@pytest.fixture(scope="module")
+def access_evidence():
+    shared = shared_evidence_dir(REPO)
+    if shared is None:
+        pytest.skip("no ../shared/evidence/ beside the project (set MBC_EVIDENCE_DIR)")
+    return {entry["id"]: entry for entry in yaml.safe_load((shared / "access.yaml").read_text())}
+
+
+CANCER_WORDS = {  # how the evidence's claims name each type of cancer
+    "her2-positive": ("HER2-positive", "HER2+"),
+    "hr-positive-her2-negative": ("HR+", "HR-positive", "ER+", "HER2-low", "hormone receptor"),
+    "triple-negative": ("TNBC", "triple-negative", "HER2-low"),
+}
+
+
+def evidence_date(entry) -> tuple[dt.date, str] | None:
+    """The first day the evidence's date can mean, and how a reader sees its year."""
+    found = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(entry.get("date") or ""))
+    if not found:
+        return None
+    year, month, day = (int(part) if part else 1 for part in found.groups())
+    return dt.date(year, month, day), found.group(1)
+
+
+def test_every_access_note_agrees_with_its_access_evidence(registry, access_evidence):
+    record = {entry["id"]: entry for entry in yaml.safe_load((REPO / "data" / "evidence.yaml").read_text())}
+    problems = []
+    for note in registry.access.values():
+        if record.get(note.fact, {}).get("file") != "access.yaml":
+            problems.append(f"{note.id}: {note.fact} is not an access.yaml entry in data/evidence.yaml")
+            continue
+        entry = access_evidence[note.fact]
+        if entry["country"] != note.country.upper():
+            problems.append(f"{note.id}: country {note.country} but the evidence is for {entry['country']}")
+        if registry.medicines[note.medicine].name["en"].lower() not in entry["medicine"].lower():
+            problems.append(f"{note.id}: the evidence is about {entry['medicine']}")
+        dated = evidence_date(entry)
+        if dated and note.as_of < dated[0]:
+            problems.append(f"{note.id}: as of {note.as_of}, before the evidence's date {entry['date']}")
+        if entry["kind"] in ("approval", "coverage"):
+            if dated and dated[1] not in note.status["en"]:
+                problems.append(f"{note.id}: the status does not give the year of the {entry['kind']} ({entry['date']})")
+            named = [i.subtype for i in note.indications if any(w in entry["claim"] for w in CANCER_WORDS[i.subtype])]
+            if not named:
+                problems.append(f"{note.id}: the evidence's claim names none of the note's types of cancer")
+    assert problems == []
+
+
+# --- caveats per study result ---------------------------------------------------------------------------------------
+
+def expected_caveats(trial, result) -> set[str]:
+    """The caveat words a result's data calls for, from the fields that decide them."""
+    kinds = set(result.caveats)
+    if trial.status == "interim" or result.analysis == "interim":
+        kinds.add("interim")
+    if trial.overall_survival == "not_known_yet" and trial.kind not in ("single_arm", "pooled"):
+        kinds.add("survival_not_known_yet")
+    if trial.kind == "subgroup" or result.analysis == "exploratory":
+        kinds.add("exploratory")
+    if result.analysis == "post_hoc":
+        kinds.add("post_hoc")
+    if trial.open_label:
+        kinds.add("open_label")
+    words = {CAVEAT_WORDS[kind] for kind in kinds}
+    return words | ({DESIGN_WORDS[trial.kind]} if trial.kind in DESIGN_WORDS else set())
+
+
+def every_caveat(registry) -> set[str]:
+    return set(CAVEAT_WORDS.values()) | set(DESIGN_WORDS.values())
+
+
+def results_by_key(registry) -> dict[str, tuple]:
+    return {f"result-{trial.id}-{result.id}": (trial, result)
+            for trial in registry.trials.values() for result in trial.results}
+
+
+def caveats_in(text: str, candidates: set[str]) -> set[str]:
+    return {words for words in candidates if words in text}
+
+
+def result_cards(built_site: Path, registry):
+    """(page, trial, result, text) for every result pictured on every page, in page order."""
+    keys = results_by_key(registry)
+    for page in sorted(built_site.rglob("*.html")):
+        for card in parts(page.read_text(), "result"):
+            if card.attrs.get("id") in keys:
+                yield page.relative_to(built_site).as_posix(), *keys[card.attrs["id"]], card.text
+
+
+def test_every_result_card_gives_exactly_the_caveats_its_data_calls_for(built_site, registry):
+    words = every_caveat(registry)
+    sentences = {c["en"] for trial in registry.trials.values() for c in trial.caveats}
+    wrong, said_on_page, cards = [], {}, 0
+    for page, trial, result, text in result_cards(built_site, registry):
+        cards += 1
+        expected = expected_caveats(trial, result)
+        own_sentences = {c["en"] for c in trial.caveats}
+        if "Caveats: see above." in text:  # given in full at this study's first picture on the page
+            shown = said_on_page.get((page, trial.id), set())
+            if not expected | own_sentences or not expected <= shown:
+                wrong.append((page, result.id, "refers back to caveats not given above", sorted(expected - shown)))
+            continue
+        shown = caveats_in(text, words)
+        said_on_page.setdefault((page, trial.id), set()).update(shown)
+        if shown != expected:
+            wrong.append((page, result.id, "missing", sorted(expected - shown), "not for this result", sorted(shown - expected)))
+        rest = text
+        for own in own_sentences:  # one study's sentence may hold another's ("shown at a conference in 2025.")
+            rest = rest.replace(own, "")
+        others = [s for s in sentences if s in rest]
+        missing = [s for s in own_sentences if s not in text]
+        if others or missing:
+            wrong.append((page, result.id, "study caveats missing", missing, "other studies' caveats", others))
+    assert cards > len(registry.trials), "result cards were found on the pages"
+    assert wrong == []
+
+
+@pytest.mark.parametrize("key", sorted(HAND_CHECKED_CAVEATS), ids="-".join)
+def test_hand_checked_results_carry_their_caveats(built_site, registry, key):
+    must, must_not = HAND_CHECKED_CAVEATS[key]
+    page = f"studies/{key[0]}.html"
+    card = next(c for c in parts(html_of(built_site, page), "result") if c.attrs.get("id") == f"result-{key[0]}-{key[1]}")
+    assert must <= caveats_in(card.text, must) and not caveats_in(card.text, must_not)
+
+
+def study_named(registry, text: str) -> list:
+    return [trial for trial in registry.trials.values() if f"From the {trial.name} study" in text]
+
+
+def grid_cells(built_site: Path) -> dict[str, str]:
+    """Option id: the text of its 'What did the study find?' cell, from every table of the comparison page."""
+    cells = {}
+    for table in re.findall(r'<table class="option-grid">.*?</table>', html_of(built_site, "compare-options.html"), re.S):
+        options = re.findall(r'<th scope="col" data-option="([a-z0-9-]+)"', table)
+        row = re.search(r'<tr><th scope="row">What did the study find\?</th>(.*?)</tr>', table, re.S).group(1)
+        texts = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell)).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        assert len(texts) == len(options)
+        cells |= dict(zip(options, texts))
+    return cells
+
+
+def test_every_grid_cell_gives_exactly_its_studys_caveats(built_site, registry):
+    words, wrong = every_caveat(registry), []
+    for option, text in grid_cells(built_site).items():
+        for trial in study_named(registry, text):
+            if not any(caveats_in(text, words) == expected_caveats(trial, r) for r in trial.results):
+                wrong.append((option, trial.id, sorted(caveats_in(text, words))))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("handout", SUBTYPE_HANDOUTS)
+def test_every_handout_study_cell_gives_exactly_its_studys_caveats(built_site, registry, handout):
+    html = html_of(built_site, f"handouts/{handout}.html")
+    by_name = {trial.name: trial for trial in registry.trials.values()}
+    words = {phrases.sentence_case(w) + "." for w in every_caveat(registry)}
+    wrong, cells = [], 0
+    for cell in re.findall(r"<td[^>]*><strong>([^<]+) study</strong>(.*?)</td>", html, re.S):
+        trial, text = by_name[cell[0]], re.sub(r"<[^>]+>", " ", cell[1])
+        cells += 1
+        shown = caveats_in(text, words)
+        if not any(shown == {phrases.sentence_case(w) + "." for w in expected_caveats(trial, r) if w in CAVEAT_WORDS.values()}
+                   for r in trial.results):
+            wrong.append((trial.id, sorted(shown)))
+    assert cells and wrong == []
+
+
+# --- headline results -----------------------------------------------------------------------------------------------
+
+def trials_with_arm(registry, treatment_id: str) -> list:
+    return [t for t in registry.trials.values() if t.results and any(a.treatment == treatment_id for a in t.arms)]
+
+
+@pytest.mark.parametrize("treatment_id", OPTION_IDS)
+def test_every_option_tested_in_a_study_shows_a_result_of_such_a_study(built_site, registry, treatment_id):
+    tested_in = trials_with_arm(registry, treatment_id)
+    if not tested_in:
+        pytest.skip(f"{treatment_id} was an arm of no study with results in data/")  # reported, not passed silently
+    cell = grid_cells(built_site)[treatment_id]
+    assert {t.id for t in study_named(registry, cell)} & {t.id for t in tested_in}, cell
+    subtype = registry.subtypes[registry.treatments[treatment_id].subtypes[0]]
+    card = next(c for c in parts(html_of(built_site, subtype.page.replace(".md", ".html")), "option-card")
+                if c.attrs["data-option"] == treatment_id)
+    assert any(t.name in card.text for t in tested_in), card.text[:200]
+
+
+@pytest.mark.parametrize("treatment_id", sorted(HAND_CHECKED_HEADLINES))
+def test_hand_checked_options_show_their_known_result(built_site, registry, treatment_id):
+    trial_id, result_id = HAND_CHECKED_HEADLINES[treatment_id]
+    trial = registry.trials[trial_id]
+    result = next(r for r in trial.results if r.id == result_id)
+    assert phrases.result_sentence(trial, result) in grid_cells(built_site)[treatment_id]
+    subtype = registry.subtypes[registry.treatments[treatment_id].subtypes[0]]
+    html = html_of(built_site, subtype.page.replace(".md", ".html"))
+    card = re.search(rf'<div class="option-card" data-option="{treatment_id}".*?<p class="option-card__more">', html, re.S).group(0)
+    assert f'id="result-{trial_id}-{result_id}"' in card or f'href="#result-{trial_id}-{result_id}"' in card
+
+
+# --- urgent boxes ---------------------------------------------------------------------------------------------------
+
+def alert_shown_by(registry, box_text: str) -> str | None:
+    found = [alert.id for alert in registry.alerts.values()
+             if box_text.startswith(f"{alert.title['en']}:") and alert.action["en"] in box_text
+             and all(symptom["en"] in box_text for symptom in alert.symptoms)]
+    return found[0] if len(found) == 1 else None
+
+
+@pytest.mark.parametrize("treatment_id", OPTION_IDS)
+def test_option_page_shows_the_urgent_box_of_each_serious_risk_then_those_for_every_option(built_site, registry, treatment_id):
+    treatment = registry.treatments[treatment_id]
+    risks = list(dict.fromkeys(r for m in treatment.medicines for r in registry.medicines[m].serious_risks))
+    for_all = [a.id for a in registry.alerts.values() if a.every_option]
+    boxes = parts(section(option_page(built_site, treatment_id), "urgent"), "urgent-box")
+    shown = [alert_shown_by(registry, box.text) for box in boxes]
+    assert sorted(shown[:len(risks)]) == sorted(risks)
+    assert shown[len(risks):] == [a for a in for_all if a not in risks]
