@@ -80,10 +80,25 @@ def build_action(project: Path) -> Callable[[], object]:
 
 
 def without_macros(project: Path) -> None:
-    """The same pages through MkDocs and Material only: macros stay as raw text, the guide's checks are off."""
+    """The same pages through MkDocs and Material only: macros stay as raw text, the guide's checks are off. The pages
+    the guide's plugin builds from data (one per option and study) are written out, with their place in the
+    navigation, so both builds have the same pages."""
+    import yaml
+
+    from mbc_guide.generated_pages import generated_pages
+    from mbc_guide.mkdocs_plugin import _with_generated_nav
+    from mbc_guide.registry_cache import load_registry_cached
+
+    registry = load_registry_cached(project / "data")
+    for page in generated_pages(registry, {}):
+        (project / "content" / page.path).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content" / page.path).write_text(f"# {page.title}\n\n{page.source}")
     config = project / "mkdocs.yml"
     text = re.sub(r"^  - mbc-guide\n", "", config.read_text(), flags=re.M)
-    config.write_text(re.sub(r"^  - macros.*\n(?:    .*\n)*", "", text, flags=re.M))
+    text = re.sub(r"^  - macros.*\n(?:    .*\n)*", "", text, flags=re.M)
+    nav = _with_generated_nav(yaml.safe_load(text)["nav"], registry)
+    text = re.sub(r"^nav:\n(?:[ #].*\n|\n)*", lambda _: yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True), text, flags=re.M)
+    config.write_text(text)
 
 
 def grow(project: Path, times: int, flat: bool = False) -> int:

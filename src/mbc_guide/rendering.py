@@ -18,6 +18,7 @@ def component_environment(components_dir: Path) -> Environment:
         loader=FileSystemLoader(str(components_dir)),
         bytecode_cache=TEMPLATE_CACHE,
         autoescape=True,
+        auto_reload=False,  # a new environment each build: no need to check every template file at each use
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
