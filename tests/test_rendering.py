@@ -78,3 +78,19 @@ def test_tooltip_text_from_data_is_shown_as_text(registry):
     html = markdown.markdown("HER2 is tested.\n\n" + abbreviation_lines([term]), extensions=["abbr"])
     assert "<script>" not in html
     assert 'title="A protein &quot;x&quot; &lt;script&gt;alert(1)&lt;/script&gt;"' in html
+
+
+def test_reused_environment_lasts_while_the_components_are_the_same(tmp_path: Path):
+    from mbc_guide.rendering import reused_component_environment
+
+    (tmp_path / "echo.html").write_text("{{ text }}")
+    first = reused_component_environment(tmp_path)
+    assert reused_component_environment(tmp_path) is first
+    assert render_component(first, "echo.html", text="a") == "a"
+    # An edited component: a new environment, which sees the edit.
+    (tmp_path / "echo.html").write_text("[{{ text }}]")
+    edited = reused_component_environment(tmp_path)
+    assert edited is not first
+    assert render_component(edited, "echo.html", text="a") == "[a]"
+    (tmp_path / "new.html").write_text("new")
+    assert reused_component_environment(tmp_path) is not edited

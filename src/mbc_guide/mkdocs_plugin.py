@@ -37,7 +37,7 @@ from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId
 from .registry_cache import load_registry_cached
-from .rendering import TEMPLATE_CACHE, component_environment, render_component
+from .rendering import TEMPLATE_CACHE, render_component, reused_component_environment
 from .publisher import is_publishing, placeholder_problems
 from .reviews import allow_overdue, review_for, review_problems, reviews_due_soon, stale_access_notes
 from .valid_html import toggles_without_autocomplete
@@ -96,7 +96,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError("\n".join(placeholders))
         self._placeholder_warnings = [f"{line} (preview build: not for publishing)" for line in placeholders]
         site = SiteFacts(name=config.site_name, url=config.site_url, pdfs=self.pdfs)
-        self.macros = GuideMacros(self.registry, component_environment(project / self.config.components_dir), site)
+        self.macros = GuideMacros(self.registry, reused_component_environment(project / self.config.components_dir), site)
         self._start_build()
         self.warnings += self._placeholder_warnings
         self.known_capitals = self._capitalised_names()
