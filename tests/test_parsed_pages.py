@@ -4,7 +4,15 @@ import pytest
 from jinja2 import Environment, meta
 
 from mbc_guide.page_checks import undeclared_names
-from mbc_guide.parsed_pages import ParsedPages
+from mbc_guide.parsed_pages import ParsedPages, forget_compiled_pages
+
+@pytest.fixture(autouse=True)
+def no_compiled_pages():
+    """Compiled pages are kept module-wide between builds: each test starts without any."""
+    forget_compiled_pages()
+    yield
+    forget_compiled_pages()
+
 
 PAGES = [
     "# Title\n\nPlain text, no template code.\n",
@@ -48,7 +56,7 @@ def test_the_kept_tree_is_compiled_instead_of_the_text():
     parsed.install(environment)
     source = "Hello {{ name }}"
     # A different tree for the same text proves which one was compiled.
-    parsed.keep(source, environment.parse("Kept {{ name }}"))
+    parsed.keep("page.md", source, environment.parse("Kept {{ name }}"))
     assert environment.from_string(source).render(name="Ada") == "Kept Ada"
     # Used once: the next compile of the same text parses it.
     assert environment.from_string(source).render(name="Ada") == "Hello Ada"
@@ -58,7 +66,7 @@ def test_another_text_is_parsed_and_drops_the_kept_tree():
     environment = Environment()
     parsed = ParsedPages()
     parsed.install(environment)
-    parsed.keep("page one", environment.parse("Kept"))
+    parsed.keep("one.md", "page one", environment.parse("Kept"))
     assert environment.from_string("page two {{ 1 + 1 }}").render() == "page two 2"
     assert environment.from_string("page one").render() == "page one"
 
@@ -70,5 +78,35 @@ def test_installed_once_per_environment():
     wrapped = environment.from_string
     parsed.install(environment)
     assert environment.from_string is wrapped
-    parsed.keep("x", environment.parse("Kept"))
+    parsed.keep("x.md", "x", environment.parse("Kept"))
     assert environment.from_string("x").render() == "Kept"
+
+
+def _build(parsed, page, source, kept_text):
+    """One build's compile of one page: a new environment, as mkdocs-macros makes each build."""
+    environment = Environment()
+    parsed.install(environment)
+    parsed.keep(page, source, environment.parse(kept_text))
+    return environment.from_string(source).render()
+
+
+def test_an_unchanged_page_reuses_last_builds_code():
+    forget_compiled_pages()
+    parsed = ParsedPages()
+    assert _build(parsed, "a.md", "text", "first build") == "first build"
+    # The next build's tree would compile to something else: the code of the last build is used instead.
+    assert _build(parsed, "a.md", "text", "second build") == "first build"
+    # Another page with the same text, or the same page with new text, is compiled.
+    assert _build(parsed, "b.md", "text", "page b") == "page b"
+    assert _build(parsed, "a.md", "new text", "edited") == "edited"
+
+
+def test_a_page_not_built_for_a_build_is_compiled_again():
+    forget_compiled_pages()
+    parsed = ParsedPages()
+    assert _build(parsed, "a.md", "text", "first") == "first"
+    _build(parsed, "b.md", "other", "other")
+    _build(parsed, "c.md", "other", "other")  # two builds without a.md: its code is gone
+    assert _build(parsed, "a.md", "text", "compiled again") == "compiled again"
+    forget_compiled_pages()
+    assert _build(parsed, "a.md", "text", "after forgetting") == "after forgetting"

@@ -236,7 +236,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.call_lines = call_lines(tree, GuideMacros.MACROS)
         problems = list(call_problems(tree, self.macros.exposed(), self.registry))
         if not problems:
-            self.parsed_pages.keep(self._page_markdown, tree)
+            self.parsed_pages.keep(self.macros.page.path, self._page_markdown, tree)
         return problems
 
     def _handout_problems(self, path: str, page: Any) -> list[Finding]:
