@@ -5,7 +5,8 @@
 
 Serves the built site on 127.0.0.1, gzipped, with the headers `make publish` writes (the real policy, so a page that
 breaks it scores as readers would see it), runs Lighthouse's default mobile audit (simulated slow 4G and a
-4x slower CPU) with Debian's Chromium on each page, prints a table and writes benchmarks/lighthouse.json.
+4x slower CPU) with Debian's Chromium on each page, three times (--runs), keeps the median run, prints a table
+and writes benchmarks/lighthouse.json. Run it with `nice` on a quiet machine: blocking time follows the load.
 """
 from __future__ import annotations
 
@@ -74,10 +75,17 @@ def audit(url: str, report: Path) -> dict[str, float]:
             "cls": metrics["cumulative-layout-shift"]["numericValue"]}
 
 
+def median_run(runs: list[dict[str, float]]) -> dict[str, object]:
+    """The run with the median score (its own timings), with every run's score and the load average beside it."""
+    middle = sorted(runs, key=lambda run: run["score"])[len(runs) // 2]
+    return {**middle, "scores": [run["score"] for run in runs], "load": os.getloadavg()[0]}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=REPO / "site")
     parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "lighthouse.json")
+    parser.add_argument("--runs", type=int, default=3, help="audits of each page; the median is kept (scores swing on a busy machine)")
     parser.add_argument("pages", nargs="*", help="pages to audit (default: every page of the site)")
     arguments = parser.parse_args()
     if not LIGHTHOUSE.exists():
@@ -89,8 +97,8 @@ def main() -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="mbc-lighthouse-") as scratch:
             for page in pages:
-                results[page] = audit(f"{address}/{page}", Path(scratch) / "report.json")
-                row = results[page]
+                runs = [audit(f"{address}/{page}", Path(scratch) / "report.json") for _ in range(arguments.runs)]
+                results[page] = row = median_run(runs)
                 print(f"{row['score']:.2f}  FCP {row['fcp_s']:.1f} s  LCP {row['lcp_s']:.1f} s  TBT {row['tbt_ms']:.0f} ms"
                       f"  CLS {row['cls']:.3f}  {page}", flush=True)
     finally:

@@ -38,6 +38,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(REPO / "src"))
 
 from mbc_guide.building import build_site  # noqa: E402
+from mbc_guide.parsed_pages import forget_compiled_pages  # noqa: E402
 from mbc_guide.preview import PreviewBuilder  # noqa: E402
 
 
@@ -76,14 +77,34 @@ def median_seconds(action: Callable[[], object], runs: int, timer: Callable[[], 
 
 
 def build_action(project: Path) -> Callable[[], object]:
-    return lambda: build_site(project / "mkdocs.yml", project / "site")
+    """A build that compiles every page, as a new process does; the data and the component templates stay loaded
+    (registry_cache, reused_component_environment), as in a live preview."""
+    def build() -> object:
+        forget_compiled_pages()
+        return build_site(project / "mkdocs.yml", project / "site")
+    return build
 
 
 def without_macros(project: Path) -> None:
-    """The same pages through MkDocs and Material only: macros stay as raw text, the guide's checks are off."""
+    """The same pages through MkDocs and Material only: macros stay as raw text, the guide's checks are off. The pages
+    the guide's plugin builds from data (one per option and study) are written out, with their place in the
+    navigation, so both builds have the same pages."""
+    import yaml
+
+    from mbc_guide.generated_pages import generated_pages
+    from mbc_guide.mkdocs_plugin import _with_generated_nav
+    from mbc_guide.registry_cache import load_registry_cached
+
+    registry = load_registry_cached(project / "data")
+    for page in generated_pages(registry, {}):
+        (project / "content" / page.path).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content" / page.path).write_text(f"# {page.title}\n\n{page.source}")
     config = project / "mkdocs.yml"
     text = re.sub(r"^  - mbc-guide\n", "", config.read_text(), flags=re.M)
-    config.write_text(re.sub(r"^  - macros.*\n(?:    .*\n)*", "", text, flags=re.M))
+    text = re.sub(r"^  - macros.*\n(?:    .*\n)*", "", text, flags=re.M)
+    nav = _with_generated_nav(yaml.safe_load(text)["nav"], registry)
+    text = re.sub(r"^nav:\n(?:[ #].*\n|\n)*", lambda _: yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True), text, flags=re.M)
+    config.write_text(text)
 
 
 def grow(project: Path, times: int, flat: bool = False) -> int:
@@ -189,17 +210,66 @@ def table(results: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
-def profile(what: str) -> None:
-    from pyinstrument import Profiler
-
+def profile(what: str, scale: int = 1) -> None:
     with tempfile.TemporaryDirectory(prefix="mbc-profile-") as scratch:
         project = project_copy(Path(scratch), "profile")
-        build_site(project / "mkdocs.yml", project / "site")  # warm-up
+        if scale > 1:
+            grow(project, scale)
+        build = build_action(project)
+        build()  # warm-up
+        if what == "events":
+            print(event_table(build))
+            return
+        from pyinstrument import Profiler
+
         profiler = Profiler(interval=0.001)
         profiler.start()
-        build_site(project / "mkdocs.yml", project / "site")
+        build()
         profiler.stop()
     print(profiler.output_text(unicode=True, color=False))
+
+
+def event_table(build: Callable[[], object]) -> str:
+    """CPU seconds of one build in each plugin's page events, in Markdown and in the theme: where a build's time goes,
+    without a profiler's own cost. The macros and checks are the `macros` and `mbc-guide` rows."""
+    import markdown
+    from mkdocs.plugins import CombinedEvent, PluginCollection
+
+    spent: dict[str, float] = {}
+
+    def timed(key: str, function: Callable[..., object]) -> Callable[..., object]:
+        def call(*args: object, **kwargs: object) -> object:
+            start = cpu_seconds()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[key] = spent.get(key, 0.0) + cpu_seconds() - start
+        call.mkdocs_priority = getattr(function, "mkdocs_priority", 0)  # type: ignore[attr-defined]
+        return call
+
+    register = PluginCollection._register_event
+
+    def register_timed(self: PluginCollection, event: str, method: Callable[..., object], plugin_name: str | None = None) -> None:
+        if isinstance(method, CombinedEvent):  # MkDocs registers each of its methods in turn
+            return register(self, event, method, plugin_name)
+        return register(self, event, timed(f"{plugin_name}: {event}", method), plugin_name)
+
+    originals = (PluginCollection._register_event, markdown.Markdown.convert)
+    PluginCollection._register_event = register_timed  # type: ignore[method-assign]
+    markdown.Markdown.convert = timed("Markdown to HTML", markdown.Markdown.convert)  # type: ignore[method-assign]
+    start = cpu_seconds()
+    try:
+        build()
+    finally:
+        PluginCollection._register_event, markdown.Markdown.convert = originals  # type: ignore[method-assign]
+    total = cpu_seconds() - start
+    spent["the rest: MkDocs, the theme's page template, writing files"] = total - sum(spent.values())
+    rows = sorted(spent.items(), key=lambda item: -item[1])
+    lines = [f"One build: {total:.2f} s CPU", "", "| where | CPU s | share |", "|---|---:|---:|"]
+    lines += [f"| {where} | {seconds:.2f} | {100 * seconds / total:.0f} % |" for where, seconds in rows if seconds >= 0.005]
+    guide = sum(seconds for where, seconds in rows if where.startswith(("macros:", "mbc-guide:")))
+    lines += ["", f"Macros and the guide's checks (macros and mbc-guide rows): {guide:.2f} s, {100 * guide / total:.0f} % of the build"]
+    return "\n".join(lines)
 
 
 def main() -> int:
@@ -207,14 +277,16 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scales", default="10,50", help="page multiples to build, comma-separated")
     parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results.json")
-    parser.add_argument("--profile", choices=["build"], help="print a pyinstrument profile instead")
+    parser.add_argument("--profile", choices=["build", "events"],
+                        help="build: a pyinstrument profile of one build; events: CPU time per plugin event")
+    parser.add_argument("--profile-scale", type=int, default=1, help="page multiple of the profiled site")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
                         help="cpu: this process's CPU time, steadier when other programs share the machine")
     arguments = parser.parse_args()
     global clock
     clock = CLOCKS[arguments.clock]
     if arguments.profile:
-        profile(arguments.profile)
+        profile(arguments.profile, arguments.profile_scale)
         return 0
     results = run(arguments.runs, [int(s) for s in arguments.scales.split(",") if s])
     print(table(results))

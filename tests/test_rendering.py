@@ -120,3 +120,19 @@ def test_a_study_page_gives_each_caveat_in_full_once_and_later_results_refer_bac
     macros.start_page("studies/monaleesa-2.md")
     text = html_lib_text(macros.study_page("monaleesa-2"))
     assert text.count("The study started many years ago.") == 1 and "Study notes: see above." in text
+
+
+def test_reused_environment_lasts_while_the_components_are_the_same(tmp_path: Path):
+    from mbc_guide.rendering import reused_component_environment
+
+    (tmp_path / "echo.html").write_text("{{ text }}")
+    first = reused_component_environment(tmp_path)
+    assert reused_component_environment(tmp_path) is first
+    assert render_component(first, "echo.html", text="a") == "a"
+    # An edited component: a new environment, which sees the edit.
+    (tmp_path / "echo.html").write_text("[{{ text }}]")
+    edited = reused_component_environment(tmp_path)
+    assert edited is not first
+    assert render_component(edited, "echo.html", text="a") == "[a]"
+    (tmp_path / "new.html").write_text("new")
+    assert reused_component_environment(tmp_path) is not edited

@@ -19,7 +19,10 @@ def names_of(term: GlossaryTerm) -> list[str]:
 def terms_used(text: str, glossary: Iterable[GlossaryTerm]) -> list[GlossaryTerm]:
     """Terms whose name or abbreviation appears in the text, in glossary order."""
     terms = list(glossary)
-    found = {_key(match.group(0)) for match in _all_names(tuple(n for t in terms for n in names_of(t))).finditer(text)}
+    # Only names the text contains as plain substrings can match: the pattern then has a few names, not every one.
+    lowered = text.lower()
+    present = tuple(n for t in terms for n in names_of(t) if (n in text if n.isupper() else not n.isascii() or n.lower() in lowered))
+    found = {_key(match.group(0)) for match in _all_names(present).finditer(text)} if present else set()
     return [term for term in terms if any(_key(name) in found for name in names_of(term))]
 
 
@@ -27,7 +30,7 @@ def _key(name: str) -> str:
     return name if name.isupper() else name.lower()
 
 
-@lru_cache(maxsize=8)  # one pattern for every name, so a page is scanned once rather than once per term
+@lru_cache(maxsize=256)  # one pattern for all the names a page holds, so it is scanned once rather than once per term
 def _all_names(names: tuple[str, ...]) -> re.Pattern[str]:
     longest_first = sorted(set(names), key=len, reverse=True)
     alternatives = [re.escape(n) if n.isupper() else f"(?i:{re.escape(n)})" for n in longest_first]

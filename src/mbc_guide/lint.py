@@ -210,8 +210,9 @@ def frequency_words_against_rates(path: str, rendered_text: str, source: str) ->
     source_lines = source.splitlines()
     blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", rendered_text) if block.strip()]
     for index, block in enumerate(blocks):
-        text = " ".join(blocks[index:index + 2])  # a block and the one right after it (a sentence, then its table)
-        for match in FREQUENCY_WORD.finditer(block):
+        matches = list(FREQUENCY_WORD.finditer(block))
+        text = " ".join(blocks[index:index + 2]) if matches else ""  # a block and the one right after it (a sentence, then its table)
+        for match in matches:
             word = match.group(1).lower()
             problem = None
             if word == "mild":

@@ -28,6 +28,7 @@ from .macro_calls import call_lines, call_problems
 from .generated_pages import INDEX, OPTIONS, generated_pages, is_generated, nav_section
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
+from .parsed_pages import ParsedPages
 from .handouts import Handout, html_path, is_handout
 from .lint import (Finding, frequency_words_against_rates, front_matter_shadows, images_without_alt, long_sentences,
                    missing_sections, prose_lines, raw_html, reading_grade_finding, terms_before_explained, typed_figures,
@@ -36,7 +37,7 @@ from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId
 from .registry_cache import load_registry_cached
-from .rendering import TEMPLATE_CACHE, component_environment, render_component
+from .rendering import TEMPLATE_CACHE, render_component, reused_component_environment
 from .publisher import is_publishing, placeholder_problems
 from .reviews import allow_overdue, review_for, review_problems, reviews_due_soon, stale_access_notes
 from .valid_html import toggles_without_autocomplete
@@ -61,6 +62,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def __init__(self) -> None:
         self.deferred = DeferredHtml()
+        self.parsed_pages = ParsedPages()
         self._start_build()
 
     def _start_build(self) -> None:
@@ -94,7 +96,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError("\n".join(placeholders))
         self._placeholder_warnings = [f"{line} (preview build: not for publishing)" for line in placeholders]
         site = SiteFacts(name=config.site_name, url=config.site_url, pdfs=self.pdfs)
-        self.macros = GuideMacros(self.registry, component_environment(project / self.config.components_dir), site)
+        self.macros = GuideMacros(self.registry, reused_component_environment(project / self.config.components_dir), site)
         self._start_build()
         self.warnings += self._placeholder_warnings
         self.known_capitals = self._capitalised_names()
@@ -207,15 +209,18 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.macros.start_page(page.file.src_path, markdown)
         self.deferred.start_page()
         macros_plugin = config.plugins["macros"]
-        front_matter_lines = len(page.file.content_string.splitlines()) - len(markdown.splitlines())
+        self.parsed_pages.install(macros_plugin.env)
+        source = page.file.content_string  # read from disk at each use: read once
+        front_matter_lines = len(source.splitlines()) - len(markdown.splitlines())
         self.front_matter_lines, self.calls_made = front_matter_lines, {}
         shown_path = f"{self._docs_prefix}{page.file.src_path}"
-        shadows = list(front_matter_shadows(shown_path, page.file.content_string, GuideMacros.MACROS))
+        shadows = list(front_matter_shadows(shown_path, source, GuideMacros.MACROS))
+        self._page_markdown = markdown
         problems = [] if shadows else template_problems(macros_plugin.env, markdown, macros_plugin.variables,
                                                         self._check_calls)
         for line, message in problems:
             self.page_errors.append(f"{shown_path}:{line + front_matter_lines}: {message}")
-        findings = [*shadows, *front_matter_problems(shown_path, page.file.content_string, page.meta,
+        findings = [*shadows, *front_matter_problems(shown_path, source, page.meta,
                                                      skip=GuideMacros.MACROS)]
         findings += self._lint(shown_path, markdown, page.meta, front_matter_lines + 1)
         if not problems and not shadows:
@@ -230,7 +235,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def _check_calls(self, tree: Any) -> list[tuple[int, str]]:
         """Each macro call against its signature and allowed values; also where each call is, for errors later."""
         self.call_lines = call_lines(tree, GuideMacros.MACROS)
-        return list(call_problems(tree, self.macros.exposed(), self.registry))
+        problems = list(call_problems(tree, self.macros.exposed(), self.registry))
+        if not problems:
+            self.parsed_pages.keep(self.macros.page.path, self._page_markdown, tree)
+        return problems
 
     def _handout_problems(self, path: str, page: Any) -> list[Finding]:
         """A handout page prints its sheet through a handout macro, which adds the date, web address, QR code and

@@ -24,7 +24,7 @@ def template_problems(environment: Environment, markdown: str, known_names: Iter
     if problems:
         return problems
     try:
-        undeclared = meta.find_undeclared_variables(tree)
+        undeclared = undeclared_names(tree)
     except TemplateAssertionError as error:  # such as an unknown test (`is nosuch`)
         return [(error.lineno, f"template error: {error.message}")]
     for name in sorted(undeclared - known):
@@ -34,6 +34,21 @@ def template_problems(environment: Environment, markdown: str, known_names: Iter
     if check_calls is not None:
         problems += check_calls(tree)
     return problems
+
+
+# Nodes that neither declare a name (set, for, macro, with, import) nor can fail code generation (tests, blocks):
+# a page made only of these, as pages calling macros are, reads every name it uses from the context.
+PLAIN_NODES = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.Const, nodes.Call, nodes.Keyword,
+               nodes.List, nodes.Tuple, nodes.Dict, nodes.Pair, nodes.Getattr, nodes.Getitem, nodes.Filter,
+               nodes.Concat, nodes.If, nodes.Compare, nodes.Operand, nodes.And, nodes.Or, nodes.Not)
+
+
+def undeclared_names(tree: nodes.Template) -> set[str]:
+    """The names a page takes from its context, as jinja2.meta.find_undeclared_variables finds them; for a page of
+    plain expressions without running Jinja's code generator over it, which cost as much as parsing the page."""
+    if all(type(node) in PLAIN_NODES for node in tree.find_all(nodes.Node)):
+        return {node.name for node in tree.find_all(nodes.Name) if node.ctx == "load"}
+    return meta.find_undeclared_variables(tree)
 
 
 def _first_line(environment: Environment, markdown: str, name: str) -> int:
