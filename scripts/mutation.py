@@ -23,6 +23,7 @@ CORE_MODULES = ("models", "registry", "loading", "summaries", "phrases", "number
 # mutmut's exit codes of a mutant's test run (mutmut/stats.py): 1 and 3 mean a test failed, so the mutant was caught.
 KILLED = {1, 3}
 SURVIVED = {0}
+NO_TEST = {5, 33}  # no selected test runs the mutated function: it counts against the score, like a survivor
 TIMEOUT = {24, -24, 36, 152, 255}
 
 
@@ -42,17 +43,20 @@ def outcome(exit_code: int | None) -> str:
         return "not run"
     if exit_code in KILLED or exit_code in TIMEOUT:  # a mutant that makes the tests hang is caught too
         return "killed"
+    if exit_code in NO_TEST:
+        return "no test"
     return "survived" if exit_code in SURVIVED else "other"
 
 
 def score_table() -> tuple[str, list[str]]:
-    rows = ["| Module | Mutants | Killed | Survived | Not run | Score |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    rows = ["| Module | Mutants | Killed | Survived | No test ran it | Not run yet | Score |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     survivors: list[str] = []
     total: Counter[str] = Counter()
     for module in CORE_MODULES:
         codes = results(module)
         counts = Counter(outcome(code) for code in codes.values())
-        survivors += sorted(name for name, code in codes.items() if outcome(code) in ("survived", "other"))
+        survivors += sorted(name for name, code in codes.items() if outcome(code) in ("survived", "no test", "other"))
         total += counts
         total["mutants"] += len(codes)
         rows.append(_row(f"`{module}.py`", len(codes), counts))
@@ -61,10 +65,10 @@ def score_table() -> tuple[str, list[str]]:
 
 
 def _row(name: str, mutants: int, counts: Counter[str]) -> str:
-    tested = counts["killed"] + counts["survived"] + counts["other"]
+    tested = mutants - counts["not run"]
     score = f"{100 * counts['killed'] / tested:.1f} %" if tested else "-"
     return (f"| {name} | {mutants} | {counts['killed']} | {counts['survived'] + counts['other']} | "
-            f"{counts['not run']} | {score} |")
+            f"{counts['no test']} | {counts['not run']} | {score} |")
 
 
 def main() -> int:
