@@ -6,11 +6,13 @@ functions changed since the last run are tested again.
 
     python scripts/mutation.py                      # every core module
     python scripts/mutation.py "mbc_guide.numbers*" # one module (mutmut's mutant-name patterns)
+    python scripts/mutation.py --retest             # also try again every mutant that survived (after new tests)
     python scripts/mutation.py --report             # the last results only, without running
 """
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import subprocess
 import sys
@@ -31,6 +33,10 @@ def run_mutmut(patterns: list[str]) -> int:
     # nice: the machine's two cores are shared; one worker keeps the run out of everyone's way.
     command = ["nice", "-n", "10", str(Path(sys.executable).parent / "mutmut"), "run", "--max-children", "1", *patterns]
     return subprocess.run(command, cwd=REPO, stdout=subprocess.DEVNULL).returncode
+
+
+def _matches(name: str, patterns: list[str]) -> bool:
+    return not patterns or any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
 def results(module: str) -> dict[str, int | None]:
@@ -74,10 +80,14 @@ def _row(name: str, mutants: int, counts: Counter[str]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("patterns", nargs="*", help="mutant names or patterns, e.g. 'mbc_guide.phrases*'")
+    parser.add_argument("--retest", action="store_true",
+                        help="try again the mutants that survived or that no test ran (mutmut keeps old results)")
     parser.add_argument("--report", action="store_true", help="print the last results without running mutmut")
     arguments = parser.parse_args()
     if not arguments.report:
         code = run_mutmut(arguments.patterns)
+        if not code and arguments.retest:
+            code = run_mutmut([name for name in score_table()[1] if _matches(name, arguments.patterns)])
         if code:
             print(f"mutmut stopped with exit code {code}; run `.venv/bin/mutmut run --max-children 1` to see why")
             return code
