@@ -85,9 +85,12 @@ def main() -> int:
     parser.add_argument("--report", action="store_true", help="print the last results without running mutmut")
     arguments = parser.parse_args()
     if not arguments.report:
-        code = run_mutmut(arguments.patterns)
-        if not code and arguments.retest:
-            code = run_mutmut([name for name in score_table()[1] if _matches(name, arguments.patterns)])
+        code = 0
+        retried = [name for name in score_table()[1] if _matches(name, arguments.patterns)] if arguments.retest else []
+        if retried:  # the survivors first: they are what new tests are written for
+            code = run_mutmut(retried)
+        if not code:
+            code = run_mutmut(arguments.patterns)
         if code:
             print(f"mutmut stopped with exit code {code}; run `.venv/bin/mutmut run --max-children 1` to see why")
             return code

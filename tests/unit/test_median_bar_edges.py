@@ -66,3 +66,9 @@ def test_a_whole_number_of_months_below_a_year_is_not_said_twice():
     html = median_bars([Bar("A", 6), Bar("B", 24)], "label")
     labels = re.findall(r'<p class="median-chart__label">(.*?)</p>', html)
     assert labels == ["A: 6 months", "B: 2 years (24 months)"]
+
+
+def test_the_chart_is_well_formed_and_says_only_its_labels_and_years():
+    root = ET.fromstring(median_bars([Bar("A", 30), Bar("B", 20)], "label"))
+    assert "".join(root.itertext()) == (
+        "A: 2 years and 6 months (30 months)B: 1 year and 8 months (20 months)01 year2 years3 years")

@@ -285,3 +285,32 @@ def test_the_first_sentence_of_a_note():
 ])
 def test_long_names_lose_their_bracketed_terms_in_phone_tables(name, label):
     assert phrases.short_label(name) == label
+
+
+def test_three_arms_are_listed_with_commas_and_a_final_and():
+    three = trial("study-t", {"a": "a", "b": "b", "c": "c"})
+    assert phrases.figures_sentence(three, a_result("response_rate", {"a": 70, "b": 52, "c": 30})) == (
+        "The cancer shrank in 70 out of 100 people on a medicine, 52 out of 100 people on b medicine and "
+        "30 out of 100 people on c medicine.")
+
+
+def test_whole_months_under_a_year_are_not_said_twice():
+    assert phrases.figures_sentence(study(), a_result("pfs_median", {"new": 11, "old": 6})) == (
+        "Half of the people on new medicine lived without their cancer growing or spreading for 11 months or longer. "
+        "On old medicine, this was 6 months.")
+
+
+def test_a_printed_median_keeps_the_caveats_of_its_result():
+    press = a_result("pfs_median", analysis="interim", caveats=["press_release"])
+    assert phrases.result_sentence(study(), press, short=True).endswith(
+        "on old medicine. (STUDY-A: early result (interim), may change; press release only, not a full publication)")
+
+
+def test_a_name_with_two_bracketed_terms_loses_both_in_phone_tables():
+    assert phrases.short_label("lung inflammation (pneumonitis) (ILD, interstitial lung disease)") == "lung inflammation"
+
+
+@pytest.mark.parametrize("text, inside", [("A visit", "a visit"), ("Triple-negative", "triple-negative"),
+                                          ("HER2-low", "HER2-low")])
+def test_names_inside_a_sentence(text, inside):
+    assert phrases.mid_sentence(text) == inside

@@ -148,3 +148,10 @@ def test_a_note_on_a_rate_given_only_as_not_reported_goes_on_that_arm():
                            side_effect_rate("r", "study-a", {}, not_reported={"old": "not given"}, note="Only a statement."))
     rows = rate_rows(registry, "ild")
     assert [(row.arm, row.notes) for row in rows] == [("old", ["Only a statement."])]
+
+
+def test_an_arm_that_is_no_option_does_not_hide_the_arms_after_it():
+    first = trial("study-e", {"control": None, "old": "old"}, [result("e-pfs", "pfs_median", {"control": 2.0, "old": 9.0})])
+    second = trial("study-f", {"old": "old"}, [result("f-pfs", "pfs_median", {"old": 10.0})], kind="single_arm")
+    with pytest.raises(TwoValuesInOneTable, match="option 'old' would show two values for pfs_median"):
+        check_one_value_per_option({"a": HeadlineResult(first, first.results[0]), "b": HeadlineResult(second, second.results[0])})
