@@ -255,3 +255,7 @@ def test_frequency_words_are_found_in_lists_and_not_inside_other_words(tmp_path)
     assert reference_errors_in(tmp_path, {"sources": SOURCE, "alerts": alert, "medicines": MEDICINE}) == [
         "data/alerts.yaml:4: made-up-alert.symptoms[1]: 'rarely' is a frequency word; words for how often come from the "
         "rate (list the rate under rated_side_effects), never from the writer"]
+
+
+def test_a_source_without_a_link_may_say_so_with_an_empty_url(tmp_path):
+    assert errors_in(tmp_path, {"sources": SOURCE + "  url:\n  read_in_url: null\n"}) == []
