@@ -42,7 +42,8 @@ test: setup
 test-fast: $(INSTALLED)
 	$(BIN)/pytest --ignore=tests/browser -q
 
-# Mutation score of the core modules (README: Mutation testing): slow (~30 min), so never part of `make test`.
+# Mutation score of the core modules (README: Mutation testing): slow (hours on two shared cores), so never part
+# of `make test`; it resumes where it stopped.
 # One worker at low priority; the fast unit tests only. MUTANTS="mbc_guide.numbers*" narrows the run.
 mutation: $(INSTALLED)
 	$(BIN)/python scripts/mutation.py $(MUTANTS)

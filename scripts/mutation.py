@@ -5,7 +5,7 @@ per module and every surviving mutant. mutmut keeps its results in mutants/ and 
 functions changed since the last run are tested again.
 
     python scripts/mutation.py                      # every core module
-    python scripts/mutation.py "mbc_guide.numbers*" # one module (mutmut's mutant-name patterns)
+    python scripts/mutation.py "mbc_guide.numbers*" # one module, every mutant of it again (mutmut's name patterns)
     python scripts/mutation.py --retest             # also try again every mutant that survived (after new tests)
     python scripts/mutation.py --report             # the last results only, without running
 """
