@@ -259,3 +259,23 @@ def test_frequency_words_are_found_in_lists_and_not_inside_other_words(tmp_path)
 
 def test_a_source_without_a_link_may_say_so_with_an_empty_url(tmp_path):
     assert errors_in(tmp_path, {"sources": SOURCE + "  url:\n  read_in_url: null\n"}) == []
+
+
+def test_a_misspelt_field_inside_a_list_of_entries_is_suggested(tmp_path):
+    trial = """\
+    - id: study-a
+      name: STUDY-A
+      population: Made up.
+      design: Made up.
+      status: final
+      overall_survival: known
+      open_label: false
+      published: made-up-source
+      arms:
+        - {id: new, labl: new medicine}
+      results: []
+    """
+    assert errors_in(tmp_path, {"trials": trial}) == [
+        "data/trials.yaml:10: study-a.arms[0].label: required field is missing",
+        "data/trials.yaml:10: study-a.arms[0].labl: unknown field 'labl'; did you mean 'label'?",
+    ]

@@ -271,3 +271,17 @@ def test_options_for_a_line_without_a_topic_leave_out_the_topic_groups():
 def test_the_study_arm_of_an_option_in_a_made_up_trial_is_found():
     made_up = trial("study-a", {"new": "new", "old": None})
     assert [arm.treatment for arm in made_up.arms] == ["new", None]
+
+
+def test_a_short_id_gets_the_longer_id_it_starts_as_a_hint():
+    assert str(UnknownId("treatment", "tdxd", ["tdxd-later", "thp"])) == (
+        "unknown treatment id 'tdxd'; did you mean 'tdxd-later'?")
+
+
+def test_an_overdue_review_is_located_at_its_page_entry(tmp_path):
+    (tmp_path / "reviews.yaml").write_text(
+        "- page: index.md\n  last_reviewed: 2026-01-01\n  next_review: 2026-06-01\n  reviewed_by: Editors\n")
+    loaded = load_data(tmp_path)
+    registry, _ = build_registry(loaded.entries)
+    assert str(registry.error_at("reviews", "index.md", ("next_review",), "the review is overdue")) == (
+        "data/reviews.yaml:3: index.md.next_review: the review is overdue")
