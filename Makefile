@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_TOOLS := node_modules/.installed
 
-.PHONY: setup site publish pages serve lint test test-fast check schema evidence browser java node clean
+.PHONY: setup site publish pages serve lint test test-fast check schema evidence browser java node clean mutation
 
 # Everything the build and the tests need: .venv, Chromium, Java and the Nu HTML checker.
 setup: $(INSTALLED) browser $(NODE_TOOLS)
@@ -45,6 +45,12 @@ test: setup
 # Every test except the browser suite: no Chromium needed.
 test-fast: $(INSTALLED)
 	$(PYTEST_RUN) --ignore=tests/browser -q
+
+# Mutation score of the core modules (README: Mutation testing): slow (hours on two shared cores), so never part
+# of `make test`; it resumes where it stopped.
+# One worker at low priority; the fast unit tests only. MUTANTS="mbc_guide.numbers*" narrows the run.
+mutation: $(INSTALLED)
+	$(BIN)/python scripts/mutation.py $(MUTANTS)
 
 # The editors' JSON Schemas in schemas/, from the models and the ids in data/.
 schema: $(INSTALLED)

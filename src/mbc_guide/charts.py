@@ -110,7 +110,8 @@ def median_bars(bars: list[Bar], label: str, scale_years: int | None = None) -> 
                          f'y1="0" y2="24"/>' for year in range(1, years))
     rows = []
     for index, bar in enumerate(bars):
-        length = max(1.0, BAR_WIDTH * bar.months / (years * 12))
+        # At least 3 units: the bar keeps 1 unit drawn inside its 1-unit margins (a negative width is not drawn).
+        length = max(3.0, BAR_WIDTH * bar.months / (years * 12))
         exact = f"{format_number(bar.months)} months"
         words = exact if months_in_words(bar.months) == exact else f"{months_in_words(bar.months)} ({exact})"
         rows.append(
