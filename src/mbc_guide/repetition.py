@@ -11,7 +11,7 @@ REPEATED_WORDS_LIMIT = 0.05
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 # Short sentences ("Hair loss: common.", "Ask your care team.") are labels and refrains, not statements said twice.
-_MIN_WORDS = 5
+SENTENCE_MIN_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def _normalised(sentence: str) -> str:
 def repetition(text: str) -> Repetition:
     """Every occurrence of a sentence found twice or more counts (the first one too): the words a reader reads again."""
     sentences = [s for s in (_normalised(part) for part in _SENTENCE_END.split(text)) if s]
-    counts = Counter(s for s in sentences if len(s.split()) >= _MIN_WORDS)
+    counts = Counter(s for s in sentences if len(s.split()) >= SENTENCE_MIN_WORDS)
     repeated = [s for s, n in counts.items() if n > 1]
     repeated_words = sum(len(s.split()) * counts[s] for s in repeated)
     return Repetition(sum(len(s.split()) for s in sentences), repeated_words, repeated)

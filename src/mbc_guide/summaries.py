@@ -1,11 +1,13 @@
 """Data gathered across entries for overview tables: the option grid and side-effect rates across studies."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import get_args
 
 from .models import Figure, Line, Result, SideEffectRate, Treatment, Trial
 from .registry import Registry
+from .repetition import SENTENCE_MIN_WORDS
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,27 @@ def option_groups(registry: Registry, subtype: str) -> list[OptionGroup]:
 class HeadlineResult:
     trial: Trial
     result: Result
+
+
+def grid_answers(treatment: Treatment) -> dict[str, str]:
+    """The grid's one-sentence rows for one option, by row key."""
+    return {
+        "Visits": treatment.clinic_visits["en"],
+        "Hair loss": treatment.hair_loss["en"],
+        "How long": treatment.time_on_treatment["en"],
+        "Daily life": treatment.daily_life[0]["en"] if treatment.daily_life else "Ask your care team.",
+    }
+
+
+def usual_answers(treatments: list[Treatment]) -> dict[str, str]:
+    """Per row, the answer two or more of these options give word for word, if it is a sentence rather than a short
+    label: a compare page says it once, above its tables, and those cells point to it (say each thing once)."""
+    usual = {}
+    for row in grid_answers(treatments[0]) if treatments else {}:
+        answer, count = Counter(grid_answers(t)[row] for t in treatments).most_common(1)[0]
+        if count > 1 and len(answer.split()) >= SENTENCE_MIN_WORDS:
+            usual[row] = answer
+    return usual
 
 
 def headline_result(registry: Registry, treatment: Treatment) -> HeadlineResult | None:
