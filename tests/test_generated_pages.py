@@ -60,7 +60,7 @@ def test_an_option_added_to_the_data_gets_its_page_and_a_card(project_copy):
     compare = (site / "compare" / "her2-positive.html").read_text()
     later = compare[compare.index('id="later"'):]
     assert 'data-option="new-example-option"' in later and 'href="../options/new-example-option.html"' in later
-    assert '<section class="compare-card" aria-label="New T-DXd">' in later
+    assert '<details class="compare-card" data-option="new-example-option">' in later
     assert "new-example-option" not in (site / "compare" / "triple-negative.html").read_text()
 
 

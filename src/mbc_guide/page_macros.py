@@ -18,8 +18,8 @@ from .option_facts import alerts_for, card_side_effects, compared_result, is_com
 from .registry import Registry
 from .rendering import render_component
 from .reviews import review_for
-from .summaries import (HeadlineResult, OptionGroup, different_studies, grid_answers, headline_result,
-                        headlines_side_by_side, option_groups, rate_rows, usual_answers)
+from .summaries import (HeadlineResult, OptionGroup, SaidOnce, different_studies, grid_answers, headline_result,
+                        headlines_side_by_side, is_sentence, option_groups, rate_rows, usual_answers)
 from .urgent_groups import urgent_groups
 
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
@@ -333,17 +333,18 @@ class GuideMacros:
         usual = usual_answers(self.registry.treatments_for(subtype))
         return (self._render("compare_intro.html", subtype=chosen, usual=usual, subtype_href=self.href(chosen.page),
                              matters_href=self.href("what-matters-to-me.md"))
-                + self._grid_tables(chosen, groups, headlines, usual, headings=True) + self._medicines_given(subtype))
+                + self._grid_tables(chosen, groups, headlines, usual, SaidOnce(), headings=True)
+                + self._medicines_given(subtype))
 
     def compare_page(self, subtype: str) -> Markup:
         """One type's compare page: a table per line under its own heading, each thing said once on the page."""
         chosen = self.registry.get("subtypes", subtype)
         groups, headlines = self._groups_with_headlines(subtype)
-        usual = usual_answers(self.registry.treatments_for(subtype))
+        usual, said = usual_answers(self.registry.treatments_for(subtype)), SaidOnce()
         sections = [("", "", self._render("compare_intro.html", subtype=chosen, usual=usual,
                                           subtype_href=self.href(chosen.page), matters_href=self.href("what-matters-to-me.md")))]
         sections += [(phrases.group_name(group.line, group.topic), f"{group.line}{'-' + group.topic if group.topic else ''}",
-                      self._grid_tables(chosen, [group], headlines, usual, headings=False)) for group in groups]
+                      self._grid_tables(chosen, [group], headlines, usual, said, headings=False)) for group in groups]
         sections += [
             ("How each medicine is given", "how-given", self._medicines_given(subtype)),
             ("What these tables cannot tell you", "cannot-tell", self._render("compare_limits.html")),
@@ -353,12 +354,12 @@ class GuideMacros:
         return self._sections(sections)
 
     def _grid_tables(self, subtype: Subtype, groups: list[OptionGroup], headlines: dict[str, HeadlineResult | None],
-                     usual: dict[str, str], headings: bool) -> Markup:
+                     usual: dict[str, str], said: SaidOnce, headings: bool) -> Markup:
         options = [t for group in groups for t in group.treatments]
         trials = {h.trial.id for h in headlines.values() if h}
-        return self._render("option_grid.html", subtype=subtype, groups=groups, headlines=headlines, usual=usual,
+        return self._render("option_grid.html", subtype=subtype, groups=groups, headlines=headlines, usual=usual, said=said,
                             cross_study=self._cross_study(groups, headlines), headings=headings,
-                            grid_answers=grid_answers, option_hrefs={t.id: self.href(option_path(t.id)) for t in options},
+                            grid_answers=grid_answers, is_sentence=is_sentence, option_hrefs={t.id: self.href(option_path(t.id)) for t in options},
                             study_hrefs={trial: self.href(study_path(trial)) for trial in trials})
 
     def _medicines_given(self, subtype: str) -> Markup:

@@ -5,6 +5,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import get_args
 
+from markupsafe import Markup
+
 from .models import Figure, Line, Result, SideEffectRate, Treatment, Trial
 from .registry import Registry
 from .repetition import SENTENCE_MIN_WORDS
@@ -53,9 +55,33 @@ def usual_answers(treatments: list[Treatment]) -> dict[str, str]:
     usual = {}
     for row in grid_answers(treatments[0]) if treatments else {}:
         answer, count = Counter(grid_answers(t)[row] for t in treatments).most_common(1)[0]
-        if count > 1 and len(answer.split()) >= SENTENCE_MIN_WORDS:
+        if count > 1 and is_sentence(answer):
             usual[row] = answer
     return usual
+
+
+def is_sentence(cell: str) -> bool:
+    """A long answer, said once on a page; a short one ("Common.", a link to the usual answer) is a label."""
+    return len(Markup(cell).striptags().split()) >= SENTENCE_MIN_WORDS
+
+
+class SaidOnce:
+    """A compare page's answers in the order they are said: where options share a long answer (a sentence, not a
+    short label), the first of them says it and later ones name that option. Equal neighbours in one table stay
+    equal, so the table still merges them into one cell."""
+
+    def __init__(self) -> None:
+        self._first: dict[tuple[str, str], str] = {}
+
+    def row(self, key: str, cells: list[str], names: list[str]) -> list[str]:
+        said = []
+        for index, cell in enumerate(cells):
+            if index and cells[index - 1] == cell:  # same run: same text as its left neighbour
+                said.append(said[-1])
+                continue
+            owner = self._first.setdefault((key, cell), names[index]) if is_sentence(cell) else names[index]
+            said.append(cell if owner == names[index] else Markup("Same as for {}.").format(owner))
+        return said
 
 
 def headline_result(registry: Registry, treatment: Treatment) -> HeadlineResult | None:
