@@ -32,6 +32,10 @@ def compare_path(subtype: str) -> str:
     return f"{COMPARE}/{subtype}.md"
 
 
+def compare_title(subtype_name: str) -> str:
+    return f"Compare {subtype_name} options"
+
+
 def index_path(folder: str) -> str:
     return WRITTEN_INDEX.get(folder, f"{folder}/index.md")
 
@@ -47,7 +51,7 @@ def generated_pages(registry: Registry, writer_texts: dict[str, str]) -> list[Ge
               for t in registry.treatments.values()]
     pages += [GeneratedPage(study_path(t.id), f"The {t.name} study", f'{{{{ study_page("{t.id}") }}}}\n')
               for t in registry.trials.values()]
-    pages += [GeneratedPage(compare_path(s.id), f"Compare options: {s.short_name['en']}", f'{{{{ compare_page("{s.id}") }}}}\n')
+    pages += [GeneratedPage(compare_path(s.id), compare_title(s.short_name["en"]), f'{{{{ compare_page("{s.id}") }}}}\n')
               for s in registry.subtypes.values()]
     return [GeneratedPage(page.path, page.title, _with_writer_text(writer_texts.get(page.path), page.source)) for page in pages]
 
@@ -64,7 +68,8 @@ def nav_section(registry: Registry, folder: str) -> dict[str, list[object]]:
     short). A study goes under the types its options are for; one without options (pooled side effects) apart."""
     groups: dict[str, list[object]] = {subtype.short_name["en"]: [] for subtype in registry.subtypes.values()}
     if folder == COMPARE:  # one page per type: listed flat
-        return {INDEX[folder]: [index_path(folder), *({s.short_name["en"]: compare_path(s.id)} for s in registry.subtypes.values())]}
+        return {INDEX[folder]: [index_path(folder), *({compare_title(s.short_name["en"]): compare_path(s.id)}
+                                                      for s in registry.subtypes.values())]}
     if folder == OPTIONS:
         for subtype in registry.subtypes.values():
             groups[subtype.short_name["en"]] = [{t.name["en"]: option_path(t.id)} for t in registry.treatments_for(subtype.id)]
