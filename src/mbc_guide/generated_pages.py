@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .phrases import mid_sentence
 from .registry import Registry
 
 OPTIONS, STUDIES, COMPARE = "options", "studies", "compare"
@@ -33,7 +34,7 @@ def compare_path(subtype: str) -> str:
 
 
 def compare_title(subtype_name: str) -> str:
-    return f"Compare {subtype_name} options"
+    return f"Compare {mid_sentence(subtype_name)} options"
 
 
 def index_path(folder: str) -> str:

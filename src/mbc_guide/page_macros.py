@@ -359,8 +359,15 @@ class GuideMacros:
         trials = {h.trial.id for h in headlines.values() if h}
         return self._render("option_grid.html", subtype=subtype, groups=groups, headlines=headlines, usual=usual, said=said,
                             cross_study=self._cross_study(groups, headlines), headings=headings,
-                            grid_answers=grid_answers, is_sentence=is_sentence, option_hrefs={t.id: self.href(option_path(t.id)) for t in options},
+                            grid_answers=grid_answers, effects_answer=self._effects_answer, is_sentence=is_sentence,
+                            option_hrefs={t.id: self.href(option_path(t.id)) for t in options},
                             study_hrefs={trial: self.href(study_path(trial)) for trial in trials})
+
+    def _effects_answer(self, treatment: Treatment) -> str:
+        """The grid's side-effects answer as plain sentences: the main ones, then each rated one with how often."""
+        effects = ", ".join(text["en"] for text in treatment.main_side_effects)
+        rated = [self.rated_effect(treatment.id, rate_id) for rate_id in treatment.rated_side_effects]
+        return ". ".join([phrases.sentence_case(effects), *rated])
 
     def _medicines_given(self, subtype: str) -> Markup:
         """Each medicine of a type's options, once, with how it is given and its source cited."""

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from .models import Figure, Line, Result, SideEffectRate, Treatment, Trial
 from .registry import Registry
-from .repetition import SENTENCE_MIN_WORDS
+from .repetition import SENTENCE_END, SENTENCE_MIN_WORDS, normalised
 
 
 @dataclass(frozen=True)
@@ -66,22 +66,37 @@ def is_sentence(cell: str) -> bool:
 
 
 class SaidOnce:
-    """A compare page's answers in the order they are said: where options share a long answer (a sentence, not a
-    short label), the first of them says it and later ones name that option. Equal neighbours in one table stay
-    equal, so the table still merges them into one cell."""
+    """A compare page's answers in the order they are said: a long sentence (not a short label) that an earlier
+    option already gave in the same row is not said again; the cell points to that option instead ("See THP."). Plain answers are
+    compared sentence by sentence, cells with links as a whole. Equal neighbours in one table stay equal, so the
+    table still merges them into one cell."""
 
     def __init__(self) -> None:
-        self._first: dict[tuple[str, str], str] = {}
+        self._first: dict[tuple[str, str], tuple[str, str, str]] = {}  # (row, sentence) -> (option id, name, table)
 
-    def row(self, key: str, cells: list[str], names: list[str]) -> list[str]:
-        said = []
+    def row(self, key: str, cells: list[str], options: list[tuple[str, str]], table: str) -> list[str]:
+        """One row of one table: `options` are (id, name) by column; `table` is the table's anchor on the page."""
+        said: list[str] = []
         for index, cell in enumerate(cells):
-            if index and cells[index - 1] == cell:  # same run: same text as its left neighbour
-                said.append(said[-1])
-                continue
-            owner = self._first.setdefault((key, cell), names[index]) if is_sentence(cell) else names[index]
-            said.append(cell if owner == names[index] else Markup("Same as for {}.").format(owner))
+            same_run = index and cells[index - 1] == cell
+            said.append(said[-1] if same_run else self._once(key, cell, (*options[index], table)))
         return said
+
+    def _once(self, key: str, cell: str, option: tuple[str, str, str]) -> str:
+        parts = [cell] if isinstance(cell, Markup) else [p for p in SENTENCE_END.split(cell) if p]
+        kept: list[str] = []
+        for part in parts:
+            owner = self._first.setdefault((key, normalised(part)), option) if is_sentence(part) else option
+            shown = part if owner[0] == option[0] else self._reference(owner, option)
+            if not kept or kept[-1] != shown:
+                kept.append(shown)
+        return Markup(" ").join(kept)
+
+    @staticmethod
+    def _reference(owner: tuple[str, str, str], option: tuple[str, str, str]) -> Markup:
+        if owner[2] == option[2]:
+            return Markup("See {}.").format(owner[1])
+        return Markup('See <a href="#{}">{}</a>.').format(owner[2], owner[1])
 
 
 def headline_result(registry: Registry, treatment: Treatment) -> HeadlineResult | None:
