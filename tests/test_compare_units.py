@@ -46,3 +46,10 @@ def test_usual_answer_is_a_long_answer_two_options_share(registry):
     assert usual["How long"] == max(set(shared), key=shared.count) and shared.count(usual["How long"]) > 1
     assert usual_answers(treatments[:1]) == {}  # one option shares nothing
     assert not is_sentence("Common.") and is_sentence(LONG)
+
+
+def test_the_usual_answer_is_pointed_to_whole_or_as_one_sentence_of_a_longer_answer():
+    said = SaidOnce({"How long": LONG})
+    cells = said.row("How long", [LONG, f"{LONG} Ask your team."], [("a", "A"), ("b", "B")], "first")
+    assert cells == [Markup('<a href="#usual-answers">Usual answer: see top.</a>'),
+                     Markup('<a href="#usual-answers">The usual answer (see top).</a> Ask your team.')]

@@ -333,18 +333,19 @@ class GuideMacros:
         usual = usual_answers(self.registry.treatments_for(subtype))
         return (self._render("compare_intro.html", subtype=chosen, usual=usual, subtype_href=self.href(chosen.page),
                              matters_href=self.href("what-matters-to-me.md"))
-                + self._grid_tables(chosen, groups, headlines, usual, SaidOnce(), headings=True)
+                + self._grid_tables(chosen, groups, headlines, SaidOnce(usual), headings=True)
                 + self._medicines_given(subtype))
 
     def compare_page(self, subtype: str) -> Markup:
         """One type's compare page: a table per line under its own heading, each thing said once on the page."""
         chosen = self.registry.get("subtypes", subtype)
         groups, headlines = self._groups_with_headlines(subtype)
-        usual, said = usual_answers(self.registry.treatments_for(subtype)), SaidOnce()
+        usual = usual_answers(self.registry.treatments_for(subtype))
+        said = SaidOnce(usual)
         sections = [("", "", self._render("compare_intro.html", subtype=chosen, usual=usual,
                                           subtype_href=self.href(chosen.page), matters_href=self.href("what-matters-to-me.md")))]
         sections += [(phrases.group_name(group.line, group.topic), f"{group.line}{'-' + group.topic if group.topic else ''}",
-                      self._grid_tables(chosen, [group], headlines, usual, said, headings=False)) for group in groups]
+                      self._grid_tables(chosen, [group], headlines, said, headings=False)) for group in groups]
         sections += [
             ("How each medicine is given", "how-given", self._medicines_given(subtype)),
             ("What these tables cannot tell you", "cannot-tell", self._render("compare_limits.html")),
@@ -354,10 +355,10 @@ class GuideMacros:
         return self._sections(sections)
 
     def _grid_tables(self, subtype: Subtype, groups: list[OptionGroup], headlines: dict[str, HeadlineResult | None],
-                     usual: dict[str, str], said: SaidOnce, headings: bool) -> Markup:
+                     said: SaidOnce, headings: bool) -> Markup:
         options = [t for group in groups for t in group.treatments]
         trials = {h.trial.id for h in headlines.values() if h}
-        return self._render("option_grid.html", subtype=subtype, groups=groups, headlines=headlines, usual=usual, said=said,
+        return self._render("option_grid.html", subtype=subtype, groups=groups, headlines=headlines, said=said,
                             cross_study=self._cross_study(groups, headlines), headings=headings,
                             grid_answers=grid_answers, effects_answer=self._effects_answer, is_sentence=is_sentence,
                             option_hrefs={t.id: self.href(option_path(t.id)) for t in options},

@@ -71,8 +71,12 @@ class SaidOnce:
     compared sentence by sentence, cells with links as a whole. Equal neighbours in one table stay equal, so the
     table still merges them into one cell."""
 
-    def __init__(self) -> None:
-        self._first: dict[tuple[str, str], tuple[str, str, str]] = {}  # (row, sentence) -> (option id, name, table)
+    USUAL = ("", "", "usual-answers")  # the page's usual answers, said above its tables
+
+    def __init__(self, usual: dict[str, str] | None = None) -> None:
+        # (row, sentence) -> who said it first: (option id, name, table anchor)
+        self._first: dict[tuple[str, str], tuple[str, str, str]] = {
+            (key, normalised(answer)): self.USUAL for key, answer in (usual or {}).items()}
 
     def row(self, key: str, cells: list[str], options: list[tuple[str, str]], table: str) -> list[str]:
         """One row of one table: `options` are (id, name) by column; `table` is the table's anchor on the page."""
@@ -87,13 +91,17 @@ class SaidOnce:
         kept: list[str] = []
         for part in parts:
             owner = self._first.setdefault((key, normalised(part)), option) if is_sentence(part) else option
+            if owner == self.USUAL and part == cell:  # the whole answer is the usual one
+                return Markup('<a href="#usual-answers">Usual answer: see top.</a>')
             shown = part if owner[0] == option[0] else self._reference(owner, option)
             if not kept or kept[-1] != shown:
                 kept.append(shown)
         return Markup(" ").join(kept)
 
-    @staticmethod
-    def _reference(owner: tuple[str, str, str], option: tuple[str, str, str]) -> Markup:
+    @classmethod
+    def _reference(cls, owner: tuple[str, str, str], option: tuple[str, str, str]) -> Markup:
+        if owner == cls.USUAL:
+            return Markup('<a href="#usual-answers">The usual answer (see top).</a>')
         if owner[2] == option[2]:
             return Markup("See {}.").format(owner[1])
         return Markup('See <a href="#{}">{}</a>.').format(owner[2], owner[1])
