@@ -178,7 +178,7 @@ def test_lung_words_on_the_built_site(built_site):
     ("compare/her2-positive.html", "From the HER2CLIMB (people with cancer in the brain) study: small or exploratory group, less certain"),
     ("studies/destiny-breast06.html", "HER2-ultralow cancer. This was a small group, so this result is less certain. "),
     ("studies/destiny-breast06.html", "small or exploratory group, less certain; the difference may be due to chance."),
-    ("compare/hr-positive-her2-negative.html", "From the TROPION-Breast02 study (main analysis): conference only, not yet in a journal"),
+    ("compare/triple-negative.html", "From the TROPION-Breast02 study (main analysis): conference only, not yet in a journal"),
     ("compare/hr-positive-her2-negative.html", "From the MONALEESA-2 study (updated analysis): press release only, not a full publication"),
     ("her2-positive.html", "survival not known yet; open-label: people knew their treatment. Only people whose cancer had not grown"),
     ("compare/triple-negative.html", "From the ASCENT-03 study (main analysis): early result (interim), may change; survival not known yet"),
