@@ -53,3 +53,12 @@ def test_the_usual_answer_is_pointed_to_whole_or_as_one_sentence_of_a_longer_ans
     cells = said.row("How long", [LONG, f"{LONG} Ask your team."], [("a", "A"), ("b", "B")], "first")
     assert cells == [Markup('<a href="#usual-answers">Usual answer: see top.</a>'),
                      Markup('<a href="#usual-answers">The usual answer (see top).</a> Ask your team.')]
+
+
+def test_a_usual_answer_of_two_sentences_is_pointed_to_whole_and_by_its_sentences():
+    usual = "Our sources do not report it for this option. Ask your care team."
+    said = SaidOnce({"Hair loss": usual})
+    cells = said.row("Hair loss", [usual, "Our sources do not report it for this option. Common."],
+                     [("a", "A"), ("b", "B")], "first")
+    assert cells == [Markup('<a href="#usual-answers">Usual answer: see top.</a>'),
+                     Markup('<a href="#usual-answers">The usual answer (see top).</a> Common.')]

@@ -75,8 +75,10 @@ class SaidOnce:
 
     def __init__(self, usual: dict[str, str] | None = None) -> None:
         # (row, sentence) -> who said it first: (option id, name, table anchor)
+        self._usual = {key: normalised(answer) for key, answer in (usual or {}).items()}
         self._first: dict[tuple[str, str], tuple[str, str, str]] = {
-            (key, normalised(answer)): self.USUAL for key, answer in (usual or {}).items()}
+            (key, normalised(sentence)): self.USUAL
+            for key, answer in (usual or {}).items() for sentence in SENTENCE_END.split(answer) if is_sentence(sentence)}
 
     def row(self, key: str, cells: list[str], options: list[tuple[str, str]], table: str) -> list[str]:
         """One row of one table: `options` are (id, name) by column; `table` is the table's anchor on the page."""
@@ -87,12 +89,12 @@ class SaidOnce:
         return said
 
     def _once(self, key: str, cell: str, option: tuple[str, str, str]) -> str:
+        if self._usual.get(key) == normalised(Markup(cell).striptags()):
+            return Markup('<a href="#usual-answers">Usual answer: see top.</a>')
         parts = [cell] if isinstance(cell, Markup) else [p for p in SENTENCE_END.split(cell) if p]
         kept: list[str] = []
         for part in parts:
             owner = self._first.setdefault((key, normalised(part)), option) if is_sentence(part) else option
-            if owner == self.USUAL and part == cell:  # the whole answer is the usual one
-                return Markup('<a href="#usual-answers">Usual answer: see top.</a>')
             shown = part if owner[0] == option[0] else self._reference(owner, option)
             if not kept or kept[-1] != shown:
                 kept.append(shown)
