@@ -52,7 +52,7 @@ def test_the_usual_answer_is_pointed_to_whole_or_as_one_sentence_of_a_longer_ans
     said = SaidOnce({"How long": LONG})
     cells = said.row("How long", [LONG, f"{LONG} Ask your team."], [("a", "A"), ("b", "B")], "first")
     assert cells == [Markup('<a href="#usual-answers">Usual answer: see top.</a>'),
-                     Markup('<a href="#usual-answers">The usual answer (see top).</a> Ask your team.')]
+                     Markup('<a href="#usual-answers">Usual answer (see top).</a> Ask your team.')]
 
 
 def test_a_usual_answer_of_two_sentences_is_pointed_to_whole_and_by_its_sentences():
@@ -61,4 +61,4 @@ def test_a_usual_answer_of_two_sentences_is_pointed_to_whole_and_by_its_sentence
     cells = said.row("Hair loss", [usual, "Our sources do not report it for this option. Common."],
                      [("a", "A"), ("b", "B")], "first")
     assert cells == [Markup('<a href="#usual-answers">Usual answer: see top.</a>'),
-                     Markup('<a href="#usual-answers">The usual answer (see top).</a> Common.')]
+                     Markup('<a href="#usual-answers">Usual answer (see top).</a> Common.')]

@@ -103,7 +103,7 @@ class SaidOnce:
     @classmethod
     def _reference(cls, owner: tuple[str, str, str], option: tuple[str, str, str]) -> Markup:
         if owner == cls.USUAL:
-            return Markup('<a href="#usual-answers">The usual answer (see top).</a>')
+            return Markup('<a href="#usual-answers">Usual answer (see top).</a>')
         if owner[2] == option[2]:
             return Markup("See {}.").format(owner[1])
         return Markup('See <a href="#{}">{}</a>.').format(owner[2], owner[1])
