@@ -292,12 +292,18 @@ class GuideMacros:
                 self.registry.treatments[arm.treatment].short_name["en"] for arm in t.arms if arm.treatment) or "side effects")
                 for t in self.registry.trials.values()])]
         elif folder == COMPARE:  # anchors keep the old single page's section links working
-            groups = [("", [(s.short_name["en"], self.href(compare_path(s.id)), ", ".join(dict.fromkeys(
-                phrases.mid_sentence(phrases.group_name(g.line, g.topic)) for g in option_groups(self.registry, s.id))), s.id)
-                for s in self.registry.subtypes.values()])]
+            groups = [("", [(s.short_name["en"], self.href(compare_path(s.id)), self._compare_about(s.id), s.id)
+                            for s in self.registry.subtypes.values()])]
         else:
             raise LookupError(f"no index of {folder!r}; use {OPTIONS!r}, {STUDIES!r} or {COMPARE!r}")
         return self._render("page_index.html", folder=folder, groups=groups)
+
+    def _compare_about(self, subtype: str) -> str:
+        """'5 options: first, maintenance and later treatment' for the list of compare pages."""
+        lines = list(dict.fromkeys(g.line for g in option_groups(self.registry, subtype)))
+        names = [phrases.mid_sentence(phrases.group_name(line, None)).removesuffix(" treatment") for line in lines]
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return f"{len(self.registry.treatments_for(subtype))} options: {listed} treatment"
 
     @staticmethod
     def _sections(sections: list[tuple[str, str, Markup]]) -> Markup:
@@ -347,9 +353,9 @@ class GuideMacros:
         sections += [(phrases.group_name(group.line, group.topic), f"{group.line}{'-' + group.topic if group.topic else ''}",
                       self._grid_tables(chosen, [group], headlines, said, headings=False)) for group in groups]
         sections += [
-            ("How each medicine is given", "how-given", self._medicines_given(subtype)),
+            ("How each medicine is given", "medicines-given", self._medicines_given(subtype)),
             ("What these tables cannot tell you", "cannot-tell", self._render("compare_limits.html")),
-            ("Questions to ask your care team", "questions",
+            ("Questions to ask your care team", "questions-to-ask",
              self._render("compare_questions.html", index_href=self.href(index_path(COMPARE)))),
         ]
         return self._sections(sections)
