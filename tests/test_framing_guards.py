@@ -14,6 +14,8 @@ from mbc_guide.summaries import HeadlineResult, TwoValuesInOneTable, check_one_v
 from test_data_errors import errors_for, line_of, replace_in
 from test_writer_mistakes import failed_build_errors
 
+SUBTYPES = ("her2-positive", "hr-positive-her2-negative", "triple-negative")
+
 
 def plain(html: str) -> str:
     text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
@@ -94,7 +96,7 @@ def test_one_option_never_shows_two_values_for_one_outcome_in_a_table(registry):
 
 
 def test_grid_and_handout_use_the_head_to_head_study_and_mark_different_studies(built_site):
-    grid = (built_site / "compare-options.html").read_text()
+    grid = "".join((built_site / f"compare/{subtype}.html").read_text() for subtype in SUBTYPES)
     her2_first = plain(re.findall(r'<table class="option-grid">.*?</table>', grid, re.S)[0])
     # Both options show DESTINY-Breast09's figures, in one cell that spans both columns (said once).
     assert "18.5 months" not in her2_first and her2_first.count("(26.9 months)") == 1
@@ -157,10 +159,10 @@ def test_frequency_words_follow_the_leaflet_bands(percent, word):
 
 
 def test_lung_words_on_the_built_site(built_site):
-    for page in ("her2-positive.html", "hr-positive-her2-negative.html", "lung-inflammation.html", "compare-options.html"):
+    for page in ("her2-positive.html", "hr-positive-her2-negative.html", "lung-inflammation.html", "compare/her2-positive.html"):
         text = page_text(built_site, page)
         assert "not common" not in text and "mild (grade 1 or 2)" not in text, page
-    grid = page_text(built_site, "compare-options.html")
+    grid = page_text(built_site, "compare/her2-positive.html")
     assert "very common (about 12 out of 100 people in DESTINY-Breast09)" in grid
 
 
@@ -170,16 +172,16 @@ def test_lung_words_on_the_built_site(built_site):
 
 @pytest.mark.parametrize("page, words", [
     ("hr-positive-her2-negative.html", "survival not known yet; small or exploratory group, less certain; group chosen after the study (post hoc), less certain."),
-    ("compare-options.html", "group chosen after the study (post hoc), less certain"),
-    ("compare-options.html", "From the DESTINY-Breast09 study: early result (interim), may change; survival not known yet"),
+    ("compare/hr-positive-her2-negative.html", "group chosen after the study (post hoc), less certain"),
+    ("compare/her2-positive.html", "From the DESTINY-Breast09 study: early result (interim), may change; survival not known yet"),
     ("handouts/her2-positive.html", "Early result (interim), may change. Survival not known yet. Open-label: people knew their treatment."),
-    ("compare-options.html", "From the DESTINY-Breast04 (a smaller group with hormone receptor-negative cancer) study: small or exploratory group, less certain"),
+    ("compare/triple-negative.html", "From the DESTINY-Breast04 (a smaller group with hormone receptor-negative cancer) study: small or exploratory group, less certain"),
     ("studies/destiny-breast06.html", "HER2-ultralow cancer. This was a small group, so this result is less certain. "),
     ("studies/destiny-breast06.html", "small or exploratory group, less certain; the difference may be due to chance."),
-    ("compare-options.html", "From the TROPION-Breast02 study (main analysis): conference only, not yet in a journal"),
-    ("compare-options.html", "From the MONALEESA-2 study (updated analysis): press release only, not a full publication"),
+    ("compare/triple-negative.html", "From the TROPION-Breast02 study (main analysis): conference only, not yet in a journal"),
+    ("compare/hr-positive-her2-negative.html", "From the MONALEESA-2 study (updated analysis): press release only, not a full publication"),
     ("her2-positive.html", "survival not known yet; open-label: people knew their treatment. Only people whose cancer had not grown"),
-    ("compare-options.html", "From the ASCENT-03 study (main analysis): early result (interim), may change; survival not known yet"),
+    ("compare/triple-negative.html", "From the ASCENT-03 study (main analysis): early result (interim), may change; survival not known yet"),
 ])
 def test_every_component_shows_the_caveat_with_the_figure(built_site, page, words):
     assert words in page_text(built_site, page)
@@ -339,5 +341,5 @@ def test_smaller_fixes_on_the_built_site(built_site):
     assert [p for p, t in texts.items() if "PLACEHOLDER:" in t] == []
     assert "given together with chemotherapy" not in option_page_text(built_site, "sacituzumab-pembrolizumab")
     thp = option_page_text(built_site, "thp")
-    assert "some people's hair loss has been permanent" in thp or "permanent" in page_text(built_site, "compare-options.html")
+    assert "some people's hair loss has been permanent" in thp or "permanent" in page_text(built_site, "compare/her2-positive.html")
     assert "A time shown as a median is the middle, not a limit: many people live longer than it." in texts["her2-positive.html"]

@@ -20,6 +20,15 @@ NEW_OPTION = """
 """
 
 
+def test_every_type_has_a_compare_page_listed_at_the_old_address(built_site, registry):
+    index = (built_site / "compare-options.html").read_text()
+    for subtype in registry.subtypes.values():
+        compare = (built_site / "compare" / f"{subtype.id}.html").read_text()
+        # Every option of that type has its column; the old page's section link (#her2-positive) still lands there.
+        assert [t.id for t in registry.treatments_for(subtype.id) if f'data-option="{t.id}"' not in compare] == []
+        assert f'<li id="{subtype.id}"><a href="compare/{subtype.id}.html">' in index
+
+
 def test_every_option_and_every_study_has_its_page_in_the_navigation(built_site, registry):
     for kind, folder in (("treatments", "options"), ("trials", "studies")):
         for entry in getattr(registry, kind).values():
@@ -47,6 +56,12 @@ def test_an_option_added_to_the_data_gets_its_page_and_a_card(project_copy):
     overview = (site / "her2-positive.html").read_text()
     assert 'data-option="new-example-option"' in overview and 'href="options/new-example-option.html"' in overview
     assert 'href="new-example-option.html"' in (site / "options" / "index.html").read_text()
+    # Its type's compare page gets its column (in the later-line table) and its card for phones; no other type's.
+    compare = (site / "compare" / "her2-positive.html").read_text()
+    later = compare[compare.index('id="later"'):]
+    assert 'data-option="new-example-option"' in later and 'href="../options/new-example-option.html"' in later
+    assert '<details class="compare-card" data-option="new-example-option">' in later
+    assert "new-example-option" not in (site / "compare" / "triple-negative.html").read_text()
 
 
 def build_with_writers_file(project_copy, path: str, text: str) -> bool:

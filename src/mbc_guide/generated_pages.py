@@ -1,14 +1,17 @@
-"""Pages built from data: one per treatment option (options/<id>.md) and one per study (studies/<id>.md), each with
-an index. A writer's own Markdown for a page (content/options/<id>.md or content/studies/<id>.md) comes first,
+"""Pages built from data: one per treatment option (options/<id>.md), one per study (studies/<id>.md) and one
+comparison per type of cancer (compare/<subtype>.md), each with an index. A writer's own Markdown for a page (content/options/<id>.md or content/studies/<id>.md) comes first,
 under the page title, line for line, so a mistake in it is reported at its own line."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .phrases import mid_sentence
 from .registry import Registry
 
-OPTIONS, STUDIES = "options", "studies"
-INDEX = {OPTIONS: "Treatment options", STUDIES: "Studies"}
+OPTIONS, STUDIES, COMPARE = "options", "studies", "compare"
+INDEX = {OPTIONS: "Treatment options", STUDIES: "Studies", COMPARE: "Compare options"}
+# The compare pages' index is a writer's page at the old address of the one compare page, so old links keep working.
+WRITTEN_INDEX = {COMPARE: "compare-options.md"}
 
 
 @dataclass(frozen=True)
@@ -26,8 +29,16 @@ def study_path(trial: str) -> str:
     return f"{STUDIES}/{trial}.md"
 
 
+def compare_path(subtype: str) -> str:
+    return f"{COMPARE}/{subtype}.md"
+
+
+def compare_title(subtype_name: str) -> str:
+    return f"Compare {mid_sentence(subtype_name)} options"
+
+
 def index_path(folder: str) -> str:
-    return f"{folder}/index.md"
+    return WRITTEN_INDEX.get(folder, f"{folder}/index.md")
 
 
 def is_generated(path: str) -> bool:
@@ -35,11 +46,14 @@ def is_generated(path: str) -> bool:
 
 
 def generated_pages(registry: Registry, writer_texts: dict[str, str]) -> list[GeneratedPage]:
-    pages = [GeneratedPage(index_path(folder), title, f'{{{{ page_index("{folder}") }}}}\n') for folder, title in INDEX.items()]
+    pages = [GeneratedPage(index_path(folder), title, f'{{{{ page_index("{folder}") }}}}\n')
+             for folder, title in INDEX.items() if folder not in WRITTEN_INDEX]
     pages += [GeneratedPage(option_path(t.id), t.name["en"], f'{{{{ option_page("{t.id}") }}}}\n')
               for t in registry.treatments.values()]
     pages += [GeneratedPage(study_path(t.id), f"The {t.name} study", f'{{{{ study_page("{t.id}") }}}}\n')
               for t in registry.trials.values()]
+    pages += [GeneratedPage(compare_path(s.id), compare_title(s.short_name["en"]), f'{{{{ compare_page("{s.id}") }}}}\n')
+              for s in registry.subtypes.values()]
     return [GeneratedPage(page.path, page.title, _with_writer_text(writer_texts.get(page.path), page.source)) for page in pages]
 
 
@@ -54,6 +68,9 @@ def nav_section(registry: Registry, folder: str) -> dict[str, list[object]]:
     """The navigation entry for one folder: its index, then its pages by type of cancer (folded, so the menu stays
     short). A study goes under the types its options are for; one without options (pooled side effects) apart."""
     groups: dict[str, list[object]] = {subtype.short_name["en"]: [] for subtype in registry.subtypes.values()}
+    if folder == COMPARE:  # one page per type: listed flat
+        return {INDEX[folder]: [index_path(folder), *({compare_title(s.short_name["en"]): compare_path(s.id)}
+                                                      for s in registry.subtypes.values())]}
     if folder == OPTIONS:
         for subtype in registry.subtypes.values():
             groups[subtype.short_name["en"]] = [{t.name["en"]: option_path(t.id)} for t in registry.treatments_for(subtype.id)]

@@ -25,7 +25,7 @@ from .evidence import check_against_shared
 from .file_reading import utf8_problem
 from .front_matter import front_matter_problems
 from .macro_calls import call_lines, call_problems
-from .generated_pages import INDEX, OPTIONS, generated_pages, is_generated, nav_section
+from .generated_pages import INDEX, OPTIONS, generated_pages, index_path, is_generated, nav_section
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .parsed_pages import ParsedPages
@@ -337,7 +337,7 @@ def _with_generated_nav(nav: list[Any] | None, registry: Registry) -> list[Any] 
     every option or study in data: a titled entry becomes a section, a bare one puts them in the section it is in."""
     if nav is None:
         return None
-    folders = {f"{folder}/index.md": folder for folder in INDEX}
+    folders = {index_path(folder): folder for folder in INDEX}
     expanded: list[Any] = []
     for entry in nav:
         target = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry

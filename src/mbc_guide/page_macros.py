@@ -11,15 +11,15 @@ from markupsafe import Markup
 
 from . import clinic_sheet, clock, phrases, pocket_cards
 from .caveats import caveat_labels
-from .generated_pages import OPTIONS, STUDIES, option_path, study_path
+from .generated_pages import COMPARE, OPTIONS, STUDIES, compare_path, index_path, option_path, study_path
 from .handouts import CARDS_PAGE, PAPERS, TOOL_PAGE, Handout, html_path, qr_code_svg, web_address
-from .models import Alert, Source, Treatment, Trial
+from .models import Alert, Source, Subtype, Treatment, Trial
 from .option_facts import alerts_for, card_side_effects, compared_result, is_comparison, side_effects_in, time_scale
 from .registry import Registry
 from .rendering import render_component
 from .reviews import review_for
-from .summaries import (HeadlineResult, OptionGroup, different_studies, headline_result, headlines_side_by_side,
-                        option_groups, rate_rows)
+from .summaries import (HeadlineResult, OptionGroup, SaidOnce, different_studies, grid_answers, headline_result,
+                        headlines_side_by_side, is_sentence, option_groups, rate_rows, usual_answers)
 from .urgent_groups import urgent_groups
 
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
@@ -110,6 +110,7 @@ class GuideMacros:
         "urgent_symptoms",
         "questions",
         "option_grid",
+        "compare_page",
         "side_effect_across_studies",
         "glossary",
         "all_sources",
@@ -291,7 +292,7 @@ class GuideMacros:
                 "option_access.html", notes=notes, not_noted_here=not_noted_here, medicines=medicines)),
             ("Questions to ask your care team", "questions", self._render(
                 "option_questions.html", treatment=chosen, matters_href=self.href("what-matters-to-me.md"),
-                compare_href=self.href("compare-options.md")) + self.get_ready(chosen.subtypes[0], treatment=chosen.id)),
+                compare_href=self.href(compare_path(chosen.subtypes[0]))) + self.get_ready(chosen.subtypes[0], treatment=chosen.id)),
         ]
         return self._sections(sections)
 
@@ -330,9 +331,19 @@ class GuideMacros:
             groups = [("", [(t.name, self.href(study_path(t.id)), "; ".join(
                 self.registry.treatments[arm.treatment].short_name["en"] for arm in t.arms if arm.treatment) or "side effects")
                 for t in self.registry.trials.values()])]
+        elif folder == COMPARE:  # anchors keep the old single page's section links working
+            groups = [("", [(s.short_name["en"], self.href(compare_path(s.id)), self._compare_about(s.id), s.id)
+                            for s in self.registry.subtypes.values()])]
         else:
-            raise LookupError(f"no index of {folder!r}; use {OPTIONS!r} or {STUDIES!r}")
+            raise LookupError(f"no index of {folder!r}; use {OPTIONS!r}, {STUDIES!r} or {COMPARE!r}")
         return self._render("page_index.html", folder=folder, groups=groups)
+
+    def _compare_about(self, subtype: str) -> str:
+        """'5 options: first, maintenance and later treatment' for the list of compare pages."""
+        lines = list(dict.fromkeys(g.line for g in option_groups(self.registry, subtype)))
+        names = [phrases.mid_sentence(phrases.group_name(line, None)).removesuffix(" treatment") for line in lines]
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return f"{len(self.registry.treatments_for(subtype))} options: {listed} treatment"
 
     @staticmethod
     def _sections(sections: list[tuple[str, str, Markup]]) -> Markup:
@@ -362,10 +373,56 @@ class GuideMacros:
         return self._render("questions.html", subtype=self.registry.get("subtypes", subtype))
 
     def option_grid(self, subtype: str) -> Markup:
+        """A type's options side by side: its usual answers, a table per line, and how each medicine is given."""
         chosen = self.registry.get("subtypes", subtype)
         groups, headlines = self._groups_with_headlines(subtype)
-        return self._render("option_grid.html", subtype=chosen, groups=groups, headlines=headlines,
-                            cross_study=self._cross_study(groups, headlines))
+        usual = usual_answers(self.registry.treatments_for(subtype))
+        return (self._render("compare_intro.html", subtype=chosen, usual=usual, subtype_href=self.href(chosen.page),
+                             matters_href=self.href("what-matters-to-me.md"))
+                + self._grid_tables(chosen, groups, headlines, SaidOnce(usual), headings=True)
+                + self._medicines_given(subtype))
+
+    def compare_page(self, subtype: str) -> Markup:
+        """One type's compare page: a table per line under its own heading, each thing said once on the page."""
+        chosen = self.registry.get("subtypes", subtype)
+        groups, headlines = self._groups_with_headlines(subtype)
+        usual = usual_answers(self.registry.treatments_for(subtype))
+        said = SaidOnce(usual)
+        sections = [("", "", self._render("compare_intro.html", subtype=chosen, usual=usual,
+                                          subtype_href=self.href(chosen.page), matters_href=self.href("what-matters-to-me.md")))]
+        sections += [(phrases.group_name(group.line, group.topic), f"{group.line}{'-' + group.topic if group.topic else ''}",
+                      self._grid_tables(chosen, [group], headlines, said, headings=False)) for group in groups]
+        sections += [
+            ("How each medicine is given", "medicines-given", self._medicines_given(subtype)),
+            ("What these tables cannot tell you", "cannot-tell", self._render("compare_limits.html")),
+            ("Questions to ask your care team", "questions-to-ask",
+             self._render("compare_questions.html", index_href=self.href(index_path(COMPARE)))),
+        ]
+        return self._sections(sections)
+
+    def _grid_tables(self, subtype: Subtype, groups: list[OptionGroup], headlines: dict[str, HeadlineResult | None],
+                     said: SaidOnce, headings: bool) -> Markup:
+        options = [t for group in groups for t in group.treatments]
+        trials = {h.trial.id for h in headlines.values() if h}
+        return self._render("option_grid.html", subtype=subtype, groups=groups, headlines=headlines, said=said,
+                            cross_study=self._cross_study(groups, headlines), headings=headings,
+                            grid_answers=grid_answers, effects_answer=self._effects_answer, is_sentence=is_sentence,
+                            option_hrefs={t.id: self.href(option_path(t.id)) for t in options},
+                            study_hrefs={trial: self.href(study_path(trial)) for trial in trials})
+
+    def _effects_answer(self, treatment: Treatment) -> str:
+        """The grid's side-effects answer as plain sentences: the main ones, then each rated one with how often."""
+        effects = ", ".join(text["en"] for text in treatment.main_side_effects)
+        rated = [self.rated_effect(treatment.id, rate_id) for rate_id in treatment.rated_side_effects]
+        return ". ".join([phrases.sentence_case(effects), *rated])
+
+    def _medicines_given(self, subtype: str) -> Markup:
+        """Each medicine of a type's options, once, with how it is given and its source cited."""
+        ids = dict.fromkeys(m for t in self.registry.treatments_for(subtype) for m in t.medicines)
+        medicines = [self.registry.get("medicines", m) for m in ids]
+        for medicine in medicines:
+            self.cite(medicine.given.source)
+        return self._render("compare_medicines.html", medicines=medicines)
 
     @staticmethod
     def _cross_study(groups: list[OptionGroup], headlines: dict[str, HeadlineResult | None]) -> list[bool]:

@@ -409,6 +409,14 @@ def short_label(name: str, longest: int = 30) -> str:
     return name.split(" (", 1)[0] if len(name) > longest else name
 
 
+def run_owners(cells: list[str]) -> list[int]:
+    """For each cell, the index of the first cell of its run of equal neighbours: where that answer is said."""
+    owners: list[int] = []
+    for index, cell in enumerate(cells):
+        owners.append(owners[-1] if index and cells[index - 1] == cell else index)
+    return owners
+
+
 def runs(cells: list[str]) -> list[tuple[str, int]]:
     """Neighbouring table cells that say the same, as one cell and how many columns it spans: said once."""
     merged: list[tuple[str, int]] = []

@@ -1,11 +1,15 @@
 """Data gathered across entries for overview tables: the option grid and side-effect rates across studies."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import get_args
 
+from markupsafe import Markup
+
 from .models import Figure, Line, Result, SideEffectRate, Treatment, Trial
 from .registry import Registry
+from .repetition import SENTENCE_END, SENTENCE_MIN_WORDS, normalised
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,76 @@ def option_groups(registry: Registry, subtype: str) -> list[OptionGroup]:
 class HeadlineResult:
     trial: Trial
     result: Result
+
+
+def grid_answers(treatment: Treatment) -> dict[str, str]:
+    """The grid's one-sentence rows for one option, by row key."""
+    return {
+        "Visits": treatment.clinic_visits["en"],
+        "Hair loss": treatment.hair_loss["en"],
+        "How long": treatment.time_on_treatment["en"],
+        "Daily life": treatment.daily_life[0]["en"] if treatment.daily_life else "Ask your care team.",
+    }
+
+
+def usual_answers(treatments: list[Treatment]) -> dict[str, str]:
+    """Per row, the answer two or more of these options give word for word, if it is a sentence rather than a short
+    label: a compare page says it once, above its tables, and those cells point to it (say each thing once)."""
+    usual = {}
+    for row in grid_answers(treatments[0]) if treatments else {}:
+        answer, count = Counter(grid_answers(t)[row] for t in treatments).most_common(1)[0]
+        if count > 1 and is_sentence(answer):
+            usual[row] = answer
+    return usual
+
+
+def is_sentence(cell: str) -> bool:
+    """A long answer, said once on a page; a short one ("Common.", a link to the usual answer) is a label."""
+    return len(Markup(cell).striptags().split()) >= SENTENCE_MIN_WORDS
+
+
+class SaidOnce:
+    """A compare page's answers in the order they are said: a long sentence (not a short label) that an earlier
+    option already gave in the same row is not said again; the cell points to that option instead ("See THP."). Plain answers are
+    compared sentence by sentence, cells with links as a whole. Equal neighbours in one table stay equal, so the
+    table still merges them into one cell."""
+
+    USUAL = ("", "", "usual-answers")  # the page's usual answers, said above its tables
+
+    def __init__(self, usual: dict[str, str] | None = None) -> None:
+        # (row, sentence) -> who said it first: (option id, name, table anchor)
+        self._usual = {key: normalised(answer) for key, answer in (usual or {}).items()}
+        self._first: dict[tuple[str, str], tuple[str, str, str]] = {
+            (key, normalised(sentence)): self.USUAL
+            for key, answer in (usual or {}).items() for sentence in SENTENCE_END.split(answer) if is_sentence(sentence)}
+
+    def row(self, key: str, cells: list[str], options: list[tuple[str, str]], table: str) -> list[str]:
+        """One row of one table: `options` are (id, name) by column; `table` is the table's anchor on the page."""
+        said: list[str] = []
+        for index, cell in enumerate(cells):
+            same_run = index and cells[index - 1] == cell
+            said.append(said[-1] if same_run else self._once(key, cell, (*options[index], table)))
+        return said
+
+    def _once(self, key: str, cell: str, option: tuple[str, str, str]) -> str:
+        if self._usual.get(key) == normalised(Markup(cell).striptags()):
+            return Markup('<a href="#usual-answers">Usual answer: see top.</a>')
+        parts = [cell] if isinstance(cell, Markup) else [p for p in SENTENCE_END.split(cell) if p]
+        kept: list[str] = []
+        for part in parts:
+            owner = self._first.setdefault((key, normalised(part)), option) if is_sentence(part) else option
+            shown = part if owner[0] == option[0] else self._reference(owner, option)
+            if not kept or kept[-1] != shown:
+                kept.append(shown)
+        return Markup(" ").join(kept)
+
+    @classmethod
+    def _reference(cls, owner: tuple[str, str, str], option: tuple[str, str, str]) -> Markup:
+        if owner == cls.USUAL:
+            return Markup('<a href="#usual-answers">Usual answer (see top).</a>')
+        if owner[2] == option[2]:
+            return Markup("See {}.").format(owner[1])
+        return Markup('See <a href="#{}">{}</a>.').format(owner[2], owner[1])
 
 
 def headline_result(registry: Registry, treatment: Treatment) -> HeadlineResult | None:

@@ -11,9 +11,10 @@ from settled import settle
 REPO = Path(__file__).resolve().parents[2]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-# Writers' pages, and a sample of the pages built from data (an index, options with and without tabs, studies).
+# Writers' pages, and a sample of the pages built from data (an index, options with and without tabs, studies, the
+# compare page with the most options).
 GENERATED = ["options/index.html", "options/tdxd-pertuzumab.html", "options/ribociclib-hormone.html",
-             "studies/destiny-breast09.html", "studies/destiny-breast12.html"]
+             "studies/destiny-breast09.html", "studies/destiny-breast12.html", "compare/hr-positive-her2-negative.html"]
 PAGES = sorted(p.relative_to(REPO / "content").with_suffix(".html").as_posix() for p in (REPO / "content").rglob("*.md")) + GENERATED
 WIDTHS = (1280, 320)
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's name for each, on <body data-md-color-scheme>

@@ -7,9 +7,10 @@ from playwright.sync_api import expect
 from settled import open_settled, settle
 
 REPO = Path(__file__).resolve().parents[2]
-# Writers' pages, and a sample of the pages built from data (an index, options with and without tabs, studies).
+# Writers' pages, and a sample of the pages built from data (an index, options with and without tabs, studies, the
+# compare page with the most options).
 GENERATED = ["options/index.html", "options/tdxd-pertuzumab.html", "options/ribociclib-hormone.html",
-             "studies/destiny-breast09.html", "studies/destiny-breast12.html"]
+             "studies/destiny-breast09.html", "studies/destiny-breast12.html", "compare/hr-positive-her2-negative.html"]
 PAGES = sorted(p.relative_to(REPO / "content").with_suffix(".html").as_posix() for p in (REPO / "content").rglob("*.md")) + GENERATED
 WIDTHS = [1280, 320]
 
