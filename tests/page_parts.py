@@ -15,6 +15,7 @@ class Part:
     tag: str
     attrs: dict[str, str]
     pieces: list[str] = field(default_factory=list)
+    inside: list[dict[str, str]] = field(default_factory=list)  # the attributes of every element within it
 
     @property
     def text(self) -> str:
@@ -29,9 +30,12 @@ class _Parts(HTMLParser):
         self.found: list[Part] = []
 
     def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        for _, outer in self.open:
+            if outer:
+                outer.inside.append(attributes)
         if tag in VOID:
             return
-        attributes = {name: value or "" for name, value in attrs}
         part = Part(tag, attributes) if self.css_class in attributes.get("class", "").split() else None
         if part:
             self.found.append(part)

@@ -106,7 +106,13 @@ def _serve(server, config_file: Path, project: Path) -> int:
     for folder in WATCHED:
         if (project / folder).exists():
             server.watch(str(project / folder))
-    print(f"preview: open {server.url} ; it rebuilds when you save a page or a data file (Ctrl+C stops it)")
+    listen = server.server_activate
+
+    def listen_then_say_open() -> None:  # "open" only once the port listens, so opening it at once is not refused
+        listen()
+        print(f"preview: open {server.url} ; it rebuilds when you save a page or a data file (Ctrl+C stops it)")
+
+    server.server_activate = listen_then_say_open
     try:
         server.serve()
     except KeyboardInterrupt:
