@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,8 @@ def note_shown_by(registry, item: str) -> str | None:
 def unconfirmed_lines(registry, treatment, expected: set[str]) -> list[str]:
     """The lines an option's list gives where no note applies, derived from the data, in the page's order: a country
     with no note for this use; each medicine whose notes are all for other uses; the medicines with no Korean note
-    for this use (their Korean status could not be confirmed: a statement, not a gap)."""
+    for this use (their Korean status could not be confirmed: a statement, not a gap), unless no medicine of the
+    option has one: then the country line says it once."""
     notes = [registry.access[n] for n in expected]
     countries = [f"{phrases.country_name(country)}: we could not confirm approval"
                  f"{' or national health insurance coverage' if country == 'kr' else ''} for this use in our sources."
@@ -102,7 +104,7 @@ def unconfirmed_lines(registry, treatment, expected: set[str]) -> list[str]:
                   if not any(note.medicine == m and note.country == "kr" for note in notes)]
     korea = [f"Korea, {kr_missing[0] if len(kr_missing) == 1 else ', '.join(kr_missing[:-1]) + ' and ' + kr_missing[-1]}: "
              f"we could not confirm {'its' if len(kr_missing) == 1 else 'their'} approval or national health insurance "
-             f"coverage for this use. Ask your care team."] if kr_missing else []
+             f"coverage for this use. Ask your care team."] if kr_missing and len(kr_missing) < len(names) else []
     return countries + other_uses + korea
 
 
@@ -274,17 +276,30 @@ def study_named(registry, text: str) -> list:
 
 
 def grid_cells(built_site: Path) -> dict[str, str]:
-    """Option id: the text of its 'Study result' cell, from every table of the comparison page."""
+    """Option id: the text of its 'Study result' cell, from every table of the comparison pages (one per type). A
+    cell that points to an option on the same page that said the same sentence ("See T-DXd.") reads as that cell."""
     cells = {}
-    for table in re.findall(r'<table class="option-grid">.*?</table>', html_of(built_site, "compare-options.html"), re.S):
-        options = re.findall(r'<th scope="col" data-option="([a-z0-9-]+)"', table)
-        row = re.search(r'<tr><th scope="row">Study result(?:<p class="study-mark">.*?</p>)?</th>(.*?)</tr>', table, re.S)
-        assert row, f"a 'Study result' row in the table of {options}"
-        texts = []  # a cell shared by neighbouring options (colspan) is each one's answer
-        for span, cell in re.findall(r'<td(?: colspan="(\d+)")?>(.*?)</td>', row.group(1), re.S):
-            texts += [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell)).strip()] * int(span or 1)
-        assert len(texts) == len(options)
-        cells |= dict(zip(options, texts))
+    for page in sorted((built_site / "compare").glob("*.html")):
+        tables = re.findall(r'<table class="option-grid">.*?</table>', page.read_text(encoding="utf-8"), re.S)
+        assert tables, f"{page.name}: the comparison page has tables"
+        on_page, names = {}, {}
+        for table in tables:
+            headers = re.findall(r'<th scope="col" data-option="([a-z0-9-]+)"><a [^>]*>(.*?)</a></th>', table)
+            options = [option for option, _ in headers]
+            names |= {unescape(name): option for option, name in headers}
+            row = re.search(r'<tr><th scope="row">Study result(?:<p class="study-mark">.*?</p>)?</th>(.*?)</tr>', table, re.S)
+            assert row, f"a 'Study result' row in the table of {options}"
+            texts = []  # a cell shared by neighbouring options (colspan) is each one's answer
+            for span, cell in re.findall(r'<td(?: colspan="(\d+)")?>(.*?)</td>', row.group(1), re.S):
+                texts += [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell)).strip()] * int(span or 1)
+            assert len(texts) == len(options)
+            on_page |= dict(zip(options, texts))
+        for option, text in on_page.items():
+            pointer = re.fullmatch(r"See (.+)\.", text)
+            if pointer:
+                assert pointer.group(1) in names, f"{page.name}: {option} points to an option not on the page: {text}"
+                on_page[option] = on_page[names[pointer.group(1)]]
+        cells |= on_page
     return cells
 
 
