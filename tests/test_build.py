@@ -161,8 +161,10 @@ def test_brief_cards_give_both_arms_caveats_source_and_who_was_tested(built_site
 def test_option_page_says_who_was_tested_and_when_korean_status_is_unconfirmed(built_site):
     page = (built_site / "options" / "tdm1-later.html").read_text()
     assert "Who was it tested in?</strong> People in EMILIA and DESTINY-Breast03 had had trastuzumab and a taxane" in page
-    assert ("<strong>Korea, trastuzumab emtansine</strong>: we could not confirm its approval or national health insurance"
-            " coverage for this use") in page
+    # No Korean note for its only medicine: the country line says so, once.
+    assert ("<strong>Korea</strong>: we could not confirm approval or national health insurance coverage for this use"
+            " in our sources.") in page
+    assert "<strong>Korea, trastuzumab emtansine</strong>" not in page
     covered = (built_site / "options" / "tdxd-later.html").read_text()
     assert "Korea, trastuzumab deruxtecan</strong>: we could not confirm" not in covered
     assert "Covered by national health insurance since 1 April 2024" in covered
