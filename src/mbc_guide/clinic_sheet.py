@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from .models import Effect, Figure, Result, Treatment, Trial
 from .numbers import format_number, months_in_words
-from .phrases import CAVEAT_WORDS, arm_labels, caveat_kinds, sentence_case
+from .phrases import CAVEAT_WORDS, LINE_NAMES, TOPIC_NAMES, arm_labels, caveat_kinds, is_median, sentence_case, ways_given
 from .registry import Registry
 from .summaries import option_groups
 
@@ -78,8 +78,33 @@ def first_options(registry: Registry, subtype: str) -> list[SideBySide]:
 
 def later_options(registry: Registry, subtype: str) -> list[Treatment]:
     """Every option that is not a first treatment, in page order, each once."""
-    later = [t for group in option_groups(registry, subtype) if group.line != "first" for t in group.treatments]
-    return list({t.id: t for t in later}.values())
+    return [t for group in later_groups(registry, subtype) for t in group.treatments]
+
+
+@dataclass(frozen=True)
+class LaterGroup:
+    """Later options for one situation (line and topic), for page 2's list in brief: one line per option."""
+
+    line: str
+    topic: str | None
+    treatments: list[Treatment]
+
+
+def later_group_name(group: LaterGroup) -> str:
+    """Under the heading "later options": the situation alone ("For cancer with a gene change"), else the line."""
+    return sentence_case(TOPIC_NAMES[group.topic]) if group.topic else LINE_NAMES[group.line]
+
+
+def later_groups(registry: Registry, subtype: str) -> list[LaterGroup]:
+    """The options that are not first treatments, by situation in page order, each option once (in its first group)."""
+    seen: set[str] = set()
+    groups = []
+    for group in option_groups(registry, subtype):
+        fresh = [t for t in group.treatments if t.id not in seen] if group.line != "first" else []
+        seen.update(t.id for t in fresh)
+        if fresh:
+            groups.append(LaterGroup(group.line, group.topic, fresh))
+    return groups
 
 
 def study_for(registry: Registry, treatment: Treatment, shown: list[str]) -> Trial | None:
@@ -171,6 +196,45 @@ def hair_loss_words(column: OptionColumn) -> str | None:
     """Hair loss in a column without a count: the treatment's own words, shortened when they say it is unreported."""
     words = column.treatment.hair_loss["en"]
     return "not in our sources" if words.startswith(NOT_REPORTED) else None
+
+
+@dataclass(frozen=True)
+class SharedCell:
+    """One cell of a row under `columns` neighbouring options that say the same thing."""
+
+    columns: list[OptionColumn]
+    text: str
+
+    @property
+    def names(self) -> str:
+        """The options' short names, for phones, where the columns stack."""
+        return ", ".join(column.treatment.short_name["en"] for column in self.columns)
+
+
+def given_cells(registry: Registry, table: SideBySide) -> list[SharedCell]:
+    """How each option is given, how often and how long it takes; neighbours that say the same share one cell,
+    so the sheet says it once."""
+    cells: list[SharedCell] = []
+    for column in table.columns:
+        treatment = column.treatment
+        text = " ".join([f"{sentence_case(ways_given(treatment.medicines, registry.medicines))}.",
+                         treatment.clinic_visits["en"], *column.chair_time])
+        if cells and cells[-1].text == text:
+            cells[-1] = SharedCell([*cells[-1].columns, column], text)
+        else:
+            cells.append(SharedCell([column], text))
+    return cells
+
+
+def shows_medians(tables: list[SideBySide]) -> bool:
+    """Whether any study result on the sheet is a median, which the key then explains (the middle, not a limit)."""
+    return any(cell and is_median(cell.result) for table in tables for cell in table.studies)
+
+
+def sheet_lead(tables: list[SideBySide]) -> str | None:
+    """The lead-in that every table's row of study results shares, said once in the sheet's key; else None."""
+    leads = {shared_lead(table) for table in tables}
+    return leads.pop() if len(leads) == 1 else None
 
 
 def shared_lead(table: SideBySide) -> str | None:

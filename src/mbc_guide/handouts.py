@@ -16,6 +16,9 @@ CARDS_PAGE = f"{HANDOUT_FOLDER}/symptom-cards.md"
 TOOL_PAGE = "what-matters-to-me.md"
 # Paper sizes as Chromium names them, keyed by the suffix of the PDF's file name.
 PAPERS = {"a4": "A4", "letter": "Letter"}
+# Handouts print at most this many pages; lines to write on, per block, before the PDF printer fills the last page.
+MOST_PAGES = 2
+RULED_LINES = 3
 
 
 @dataclass(frozen=True)
