@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .models import Effect, Figure, Result, Treatment, Trial
-from .numbers import format_number, months_in_words
+from .numbers import format_number, months_in_words, natural_frequency
 from .phrases import CAVEAT_WORDS, LINE_NAMES, TOPIC_NAMES, arm_labels, caveat_kinds, is_median, sentence_case, ways_given
 from .registry import Registry
 from .summaries import option_groups
@@ -18,6 +18,7 @@ from .summaries import option_groups
 # Side effects with their own row (hair loss) or counted another way (serious side effects of any kind).
 NOT_IN_EFFECT_LIST = ("hair-loss", "serious")
 MOST_EFFECTS = 3  # the most common three (urgent ones first), plus hair loss: a narrow column at 12 pt
+AS_EARLIER = "time in the chair as earlier on this sheet."
 DURATION = re.compile(r"\b(minutes?|hours?)\b")
 SENTENCE_END = re.compile(r"(?<=\.)\s+")
 
@@ -73,7 +74,21 @@ def first_options(registry: Registry, subtype: str) -> list[SideBySide]:
         shown = [t.id for t in group.treatments]
         columns = _same_effects([_column(registry, t, study_for(registry, t, shown)) for t in group.treatments])
         tables.append(SideBySide(group.line, group.topic, columns, _study_cells(columns)))
-    return tables
+    return _chair_time_once(tables)
+
+
+def _chair_time_once(tables: list[SideBySide]) -> list[SideBySide]:
+    """A medicine's time in the chair is said at its first column on the sheet; later columns point back to it."""
+    said: set[str] = set()
+    shown = []
+    for table in tables:
+        columns = []
+        for column in table.columns:
+            sentences = [s if s not in said else f"{s.split(':')[0]}: {AS_EARLIER}" for s in column.chair_time]
+            said.update(column.chair_time)
+            columns.append(replace(column, chair_time=sentences))
+        shown.append(replace(table, columns=columns))
+    return shown
 
 
 def later_options(registry: Registry, subtype: str) -> list[Treatment]:
@@ -212,13 +227,28 @@ class SharedCell:
 
 
 def given_cells(registry: Registry, table: SideBySide) -> list[SharedCell]:
-    """How each option is given, how often and how long it takes; neighbours that say the same share one cell,
-    so the sheet says it once."""
+    """How each option is given, how often and how long it takes."""
+    def given(column: OptionColumn) -> str:
+        treatment = column.treatment
+        return " ".join([f"{sentence_case(ways_given(treatment.medicines, registry.medicines))}.",
+                         treatment.clinic_visits["en"], *column.chair_time])
+    return _shared_cells(table, given)
+
+
+def hair_loss_cells(table: SideBySide) -> list[SharedCell]:
+    """How many people lost their hair in the study, or what the option's own words say when no count is given."""
+    def hair_loss(column: OptionColumn) -> str:
+        if column.hair_loss:
+            return natural_frequency(column.hair_loss.value).replace(" people", "")
+        return sentence_case(hair_loss_words(column) or column.treatment.hair_loss["en"])
+    return _shared_cells(table, hair_loss)
+
+
+def _shared_cells(table: SideBySide, text_of) -> list[SharedCell]:
+    """A row's cells, where neighbouring options that say the same share one cell, so the sheet says it once."""
     cells: list[SharedCell] = []
     for column in table.columns:
-        treatment = column.treatment
-        text = " ".join([f"{sentence_case(ways_given(treatment.medicines, registry.medicines))}.",
-                         treatment.clinic_visits["en"], *column.chair_time])
+        text = text_of(column)
         if cells and cells[-1].text == text:
             cells[-1] = SharedCell([*cells[-1].columns, column], text)
         else:
