@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 
 from .models import Effect, Figure, Result, Treatment, Trial
 from .numbers import format_number, months_in_words, natural_frequency
-from .phrases import CAVEAT_WORDS, LINE_NAMES, TOPIC_NAMES, arm_labels, caveat_kinds, is_median, sentence_case, ways_given
+from .phrases import (CAVEAT_WORDS, LINE_NAMES, TOPIC_NAMES, arm_labels, caveat_kinds, is_median, mid_sentence,
+                      sentence_case, ways_given)
 from .registry import Registry
 from .summaries import option_groups
 
@@ -103,6 +104,16 @@ class LaterGroup:
     line: str
     topic: str | None
     treatments: list[Treatment]
+
+
+# How a later option is given, in a word a way: page 1 says "a drip into a vein" in full.
+ROUTES_IN_BRIEF = {"pill": "pills", "drip": "drip", "injection": "injections"}
+
+
+def routes_in_brief(registry: Registry, treatment: Treatment) -> str:
+    """'pills and injections': each way the option is given, once, in the order of its medicines."""
+    routes = [ROUTES_IN_BRIEF[registry.get("medicines", m).given.route] for m in treatment.medicines]
+    return " and ".join(dict.fromkeys(routes))
 
 
 def later_group_name(group: LaterGroup) -> str:
@@ -240,7 +251,7 @@ def hair_loss_cells(table: SideBySide) -> list[SharedCell]:
     def hair_loss(column: OptionColumn) -> str:
         if column.hair_loss:
             return natural_frequency(column.hair_loss.value).replace(" people", "")
-        return sentence_case(hair_loss_words(column) or column.treatment.hair_loss["en"])
+        return hair_loss_words(column) or mid_sentence(column.treatment.hair_loss["en"])
     return _shared_cells(table, hair_loss)
 
 

@@ -11,7 +11,7 @@ from .browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_installed
 from .handouts import HANDOUT_FOLDER, MOST_PAGES, PAPERS, is_handout, pdf_path
 
 # The page margins of handout.css's @page rule, repeated because Chromium's PDF call sets its own.
-MARGINS = {"top": "6mm", "bottom": "9mm", "left": "9mm", "right": "9mm"}
+MARGINS = {"top": "6mm", "bottom": "9mm", "left": "7mm", "right": "7mm"}
 FOOTER = ('<div style="width:100%;font-size:12pt;font-family:sans-serif;text-align:center;color:#000">'
           'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>')
 
