@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .charts import years_scale
 from .models import Effect, Figure, Result, Treatment, Trial
 from .numbers import format_number, months_in_words, natural_frequency
 from .phrases import (CAVEAT_WORDS, LINE_NAMES, TOPIC_NAMES, arm_labels, caveat_kinds, is_median, mid_sentence,
@@ -204,6 +205,7 @@ def _study_cells(columns: list[OptionColumn]) -> list[StudyCell | None]:
 class ArmValue:
     label: str
     words: str
+    months: float
 
 
 # A median, in words for a narrow column: the time half of the people reached, or longer.
@@ -290,5 +292,12 @@ def median_lines(trial: Trial, result: Result) -> tuple[str, list[ArmValue]]:
     """A median result as a lead-in and one short line per arm, for narrow columns."""
     lead = MEDIAN_LEADS[result.measure]
     labels = arm_labels(trial)
-    return lead, [ArmValue(labels[arm], f"{months_in_words(f.value)} ({format_number(f.value)} months)")
+    return lead, [ArmValue(labels[arm], f"{months_in_words(f.value)} ({format_number(f.value)} months)", f.value)
                   for arm, f in result.values.items()]
+
+
+def bar_years(tables: list[SideBySide]) -> int:
+    """Whole years that hold the longest median on the sheet: every bar of the sheet is drawn on this one scale."""
+    months = [f.value for table in tables for cell in table.studies if cell and is_median(cell.result)
+              for f in cell.result.values.values()]
+    return years_scale(max(months, default=12))
