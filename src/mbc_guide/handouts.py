@@ -62,3 +62,10 @@ def qr_code_svg(url: str) -> str:
     svg = code.svg_inline(scale=1, border=2, dark="#000", light="#fff", omitsize=True, svgclass="qr-code",
                           title=f"QR code for {url}")
     return svg.replace("<svg ", '<svg role="img" ', 1)
+
+
+def common_questions(question_lists: list[list[str]]) -> list[str]:
+    """The questions every list holds, in the first list's order: the tool offers them once, for everyone."""
+    if not question_lists:
+        return []
+    return [q for q in question_lists[0] if all(q in other for other in question_lists[1:])]

@@ -12,8 +12,8 @@ from markupsafe import Markup
 from . import clinic_sheet, phrases, pocket_cards
 from .caveats import caveat_labels
 from .generated_pages import OPTIONS, STUDIES, option_path, study_path
-from .handouts import (CARDS_PAGE, PAPERS, RULED_LINES, TOOL_PAGE, Handout, html_path, qr_code_svg,
-                       web_address)
+from .handouts import (CARDS_PAGE, PAPERS, RULED_LINES, TOOL_PAGE, Handout, common_questions, html_path,
+                       qr_code_svg, web_address)
 from .models import Source, Treatment, Trial
 from .option_facts import alerts_for, card_side_effects, compared_result, is_comparison, side_effects_in, time_scale
 from .registry import Registry
@@ -393,8 +393,10 @@ class GuideMacros:
 
     def what_matters(self) -> Markup:
         """The "What matters to me" form: a question per tradeoff, suggested questions by subtype, the reader's own."""
+        subtypes = list(self.registry.subtypes.values())
+        common = common_questions([[q["en"] for q in subtype.questions] for subtype in subtypes])
         return self._render("what_matters.html", tradeoffs=list(self.registry.tradeoffs.values()),
-                            subtypes=list(self.registry.subtypes.values()), site=self.site,
+                            subtypes=subtypes, common=common, site=self.site,
                             url=web_address(self.site.url, self.page.path or TOOL_PAGE))
 
     def support_contacts(self, country: str) -> Markup:

@@ -17,8 +17,8 @@ BUDGETS = {"options": 14, "studies": 10}
 # on one page one shared title.
 REPEATS_OWNED_ELSEWHERE = {
     "compare-options.html": "the option grid repeats each option's rows",
-    "handouts/hr-positive-her2-negative.html": "the handout repeats its column labels",
-    "handouts/triple-negative.html": "the handout repeats its column labels",
+    "handouts/triple-negative.html": "sacituzumab govitecan is in both first-line groups (same visits, same side effects) "
+                                      "and two ASCENT studies share caveats, which travel with each figure",
     "handouts/symptom-cards.html": "each pocket card stands alone, so each repeats the shared urgent wording",
     "index.html": "the start page repeats the review box's disclaimer",
     "lung-inflammation.html": "urgent boxes share their title and action",
@@ -29,7 +29,6 @@ REPEATS_OWNED_ELSEWHERE = {
     "studies/tropion-breast02.html": "each result repeats the same lead sentence",
     "support.html": "each helpline repeats 'checked on' and its opening words",
     "urgent-symptoms.html": "urgent boxes share their title and action",
-    "what-matters-to-me.html": "each tradeoff offers the same 'somewhere in between' and 'not sure yet' answers",
 }
 # Option pages over their budget since every serious risk has its full urgent box there (issue 16); strict as above.
 OVER_BUDGET = {
