@@ -17,9 +17,11 @@ FOOTER = ('<div style="width:100%;font-size:12pt;font-family:sans-serif;text-ali
 
 
 POINTS_PER_MM = 72 / 25.4
-# A ruled line is 7 mm high (handout.css); the last line of text sits at least this far above the bottom margin.
+# A ruled line is 7 mm high (handout.css). Added lines stop this far above the bottom margin, clear of the footer's
+# page number, which Chromium prints just under the margin's edge.
 LINE_PITCH = 7 * POINTS_PER_MM
 BOTTOM = 9 * POINTS_PER_MM
+FOOTER_CLEARANCE = 5 * POINTS_PER_MM
 # Lines to write on, added to every block marked data-fill-lines (ruled_lines.html), as many in each.
 ADD_LINES = """count => document.querySelectorAll("[data-fill-lines]").forEach(block => {
   block.querySelectorAll("[data-added-line]").forEach(line => line.remove());
@@ -86,7 +88,9 @@ def _print_filled(page: Any, paper: str) -> bytes:
     room = _room_left(printed)
     if room is None:
         return printed
-    lines = int(room // LINE_PITCH)
+    # The lowest text is the heading over the lines already there: room under it holds those first.
+    drawn = page.evaluate('document.querySelector("[data-fill-lines]").children.length')
+    lines = int((room - FOOTER_CLEARANCE) // LINE_PITCH) - drawn
     while lines > 0:  # the estimate is close; a line too many moves the last text to a new page
         page.evaluate(ADD_LINES, lines)
         filled = _print(page, paper)
