@@ -140,7 +140,7 @@ def test_subtype_handout_puts_the_aim_and_every_urgent_symptom_first_and_the_fie
         assert words(alert.title["en"] if alert.every_option else alert.name["en"]) in first, alert.id
         for symptom in alert.symptoms:
             assert words(symptom["en"]) in first, (alert.id, symptom["en"])
-    assert "First treatment" in first and "How it is given" in first and "Main side effects" in first
+    assert "First treatment" in first and "How it is given" in first and "Side effects, hair loss" in first
     last = rest[-1]
     for field in ("Option we talked about:", "Next appointment:", "Tests before next visit:", "My own questions",
                   "Notes", "My care team", "Name:", "Phone:", "Out of hours:", "Helplines:"):
