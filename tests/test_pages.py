@@ -172,8 +172,9 @@ def test_subtype_handout_shows_every_option_each_first_one_with_its_study_and_th
                 assert caveat in text[text.index(f"{cell.trial.name} study (reported"):], (cell.trial.id, caveat)
     for treatment in clinic_sheet.later_options(registry, subtype):
         assert phrases.sentence_case(treatment.name["en"]) + ":" in text, treatment.id
-    # The suggested questions are on the web page the QR code opens; the sheet says so.
-    assert "More on the web page: scan the QR code. It has each option in full, and questions to ask." in text
+    # The subtype's suggested questions, from data, to tick on page 2.
+    for question in registry.subtypes[subtype].questions:
+        assert question["en"] in text, question["en"]
     shown = [c.treatment for t in clinic_sheet.first_options(registry, subtype) for c in t.columns]
     medicines = {m for t in shown + clinic_sheet.later_options(registry, subtype) for m in t.medicines}
     alerts = [a for a in registry.alerts.values() if a.every_option or medicines & set(a.medicines)]

@@ -174,3 +174,31 @@ def test_pocket_cards_split_into_two_columns_of_about_equal_height_in_data_order
     lung = registry.alerts["lung-inflammation"]
     longer = lung.model_copy(update={"action": {"en": lung.action["en"] * 3}})
     assert pocket_cards.card_lines(longer, cards[0][1]) > pocket_cards.card_lines(lung, cards[0][1])
+
+
+def test_later_options_come_by_situation_each_once(registry):
+    groups = clinic_sheet.later_groups(registry, "hr-positive-her2-negative")
+    names = [clinic_sheet.later_group_name(g) for g in groups]
+    assert names == ["Antibody-drug conjugates", "For cancer with a gene change", "For HER2-low or HER2-ultralow cancer"]
+    ids = [t.id for g in groups for t in g.treatments]
+    assert len(ids) == len(set(ids)) and "ribociclib-hormone" not in ids
+    assert clinic_sheet.later_group_name(clinic_sheet.LaterGroup("maintenance", None, [])) == "Maintenance treatment"
+
+
+def test_options_given_the_same_way_share_one_cell(registry):
+    hr = clinic_sheet.first_options(registry, "hr-positive-her2-negative")[0]
+    cells = clinic_sheet.given_cells(registry, hr)
+    # Ribociclib needs heart tracings too; abemaciclib and palbociclib are given alike and share a cell.
+    assert [[c.treatment.id for c in cell.columns] for cell in cells] == [
+        ["ribociclib-hormone"], ["abemaciclib-hormone", "palbociclib-hormone"]]
+    assert cells[1].names == "Abemaciclib, Palbociclib" and cells[1].text.startswith("Pills by mouth.")
+    her2 = clinic_sheet.first_options(registry, "her2-positive")[0]
+    assert len(clinic_sheet.given_cells(registry, her2)) == 2
+
+
+def test_the_sheet_key_says_a_shared_lead_once(registry):
+    tables = clinic_sheet.first_options(registry, "triple-negative")
+    assert clinic_sheet.shows_medians(tables)
+    assert clinic_sheet.sheet_lead(tables) == clinic_sheet.MEDIAN_LEADS["pfs_median"]
+    mixed = replace(tables[0], studies=[None])
+    assert clinic_sheet.sheet_lead([mixed, tables[1]]) is None

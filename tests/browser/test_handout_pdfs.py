@@ -1,6 +1,7 @@
 """Handout PDFs as nurses print them: at most 2 pages on A4 and Letter, 12 pt or larger, with the date, the web
 address as text and a QR code that reads back as that address; subtype handouts with every urgent symptom of the
-options they show, fields and lines to write on; the symptom card sheet with a whole card per alert."""
+options they show, every later option and the subtype's questions on page 2, fields, and lines to write on that fill
+page 2; the symptom card sheet with a whole card per alert."""
 import datetime as dt
 import math
 import re
@@ -13,7 +14,7 @@ import zxingcpp
 from mkdocs.config import load_config
 
 from mbc_guide import clinic_sheet
-from mbc_guide.handouts import PAPERS, is_handout, web_address
+from mbc_guide.handouts import PAPERS, RULED_LINES, is_handout, web_address
 from mbc_guide.pdf import render_handouts
 from mbc_guide.phrases import is_median, sentence_case
 from mbc_guide.registry import load_registry
@@ -139,12 +140,24 @@ def test_subtype_handout_puts_the_aim_and_every_urgent_symptom_first_and_the_fie
         assert words(alert.title["en"] if alert.every_option else alert.name["en"]) in first, alert.id
         for symptom in alert.symptoms:
             assert words(symptom["en"]) in first, (alert.id, symptom["en"])
-    assert "First treatment" in first and "How is it given, how often, and how long does it take?" in first
+    assert "First treatment" in first and "How it is given" in first and "Side effects, hair loss" in first
     last = rest[-1]
     for field in ("Option we talked about:", "Next appointment:", "Tests before next visit:", "My own questions",
-                  "Notes", "My care team", "Name:", "Phone:", "Out of hours:", "Helplines:",
-                  "More on the web page: scan the QR code. It has each option in full, and questions to ask."):
+                  "Notes", "My care team", "Name:", "Phone:", "Out of hours:", "Helplines:"):
         assert field in last, field
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("handout", SUBTYPE_HANDOUTS)
+def test_subtype_handout_page_two_lists_every_later_option_and_the_subtypes_questions(pdfs, handout, paper):
+    text = " ".join(pages_text(pdfs / f"{handout}-{paper}.pdf"))
+    registry = load_registry(REPO / "data")
+    later = text[text.index("If the cancer grows: later options, in brief"):]
+    for treatment in clinic_sheet.later_options(registry, handout):
+        assert words(f"{sentence_case(treatment.name['en'])}:") in later, treatment.id
+    assert "Questions you may want to ask: tick the ones you will ask" in later
+    for question in registry.subtypes[handout].questions:
+        assert words(question["en"]) in later, question["en"]
 
 
 @pytest.mark.parametrize("handout", SUBTYPE_HANDOUTS)
@@ -156,7 +169,7 @@ def test_subtype_handout_prints_both_arms_and_the_caveats_of_every_first_study(p
             found = text[text.index(f"{cell.trial.name} study"):]
             if is_median(cell.result):
                 lead, arms = clinic_sheet.median_lines(cell.trial, cell.result)
-                assert lead[1:] in text, (cell.trial.id, lead)  # in the cell, or once in the row's heading
+                assert lead[1:-1] in text, (cell.trial.id, lead)  # in the cell, the row's heading or the sheet's key
                 for arm in arms:
                     assert words(f"{sentence_case(arm.label)}: {arm.words}.") in found, (cell.trial.id, arm)
             for caveat in clinic_sheet.caveats(cell.trial, cell.result):
@@ -168,8 +181,19 @@ def test_subtype_handout_prints_both_arms_and_the_caveats_of_every_first_study(p
 def test_subtype_handout_has_ruled_lines_for_questions_and_notes(pdfs, handout, paper):
     document = pypdfium2.PdfDocument(pdfs / f"{handout}-{paper}.pdf")
     last = document[len(document) - 1].render(scale=1).to_pil()
-    # Own questions and notes side by side: 3 lines each, at the same heights.
-    assert paired_line_rows(last) == 3
+    # Own questions and notes side by side, at the same heights: at least RULED_LINES each, more where page 2 has room.
+    assert paired_line_rows(last) >= RULED_LINES
+    assert empty_bottom(last) < 0.08, f"{handout} on {paper}: the bottom {empty_bottom(last):.0%} of page 2 is empty"
+
+
+def empty_bottom(picture) -> float:
+    """The share of a page's height under its last mark, above the footer's page number (in the bottom margin)."""
+    grey = picture.convert("L")
+    width, height = grey.size
+    pixels = grey.tobytes()
+    footer = height - int(height * 0.035)
+    lowest = max((y for y in range(footer) if min(pixels[y * width:(y + 1) * width]) < 128), default=0)
+    return (footer - lowest) / height
 
 
 @pytest.mark.parametrize("paper", PAPERS)
