@@ -269,6 +269,21 @@ def _shared_cells(table: SideBySide, text_of) -> list[SharedCell]:
     return cells
 
 
+def per_column(cells: list[SharedCell]) -> list[str]:
+    """A row's words for each option in turn, a shared cell's words under each of its options."""
+    return [cell.text for cell in cells for _ in cell.columns]
+
+
+# Up to this many options, a table is wide enough on paper for each option's answers to run on in one cell.
+COMPACT_WIDTH = 2
+
+
+def is_compact(table: SideBySide) -> bool:
+    """Whether the sheet prints the table as one row, each option's answers in one cell: a narrow table, each option
+    with its own study (a study of two options stays one cell, with both arms)."""
+    return len(table.columns) <= COMPACT_WIDTH and len(table.studies) == len(table.columns)
+
+
 def shows_medians(tables: list[SideBySide]) -> bool:
     """Whether any study result on the sheet is a median, which the key then explains (the middle, not a limit)."""
     return any(cell and is_median(cell.result) for table in tables for cell in table.studies)

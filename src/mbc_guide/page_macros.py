@@ -394,10 +394,13 @@ class GuideMacros:
         chosen = self.registry.get("subtypes", subtype)
         first = clinic_sheet.first_options(self.registry, subtype)
         later = clinic_sheet.later_groups(self.registry, subtype)
-        shown = [column.treatment for table in first for column in table.columns] + [
-            t for group in later for t in group.treatments]
-        alerts = self._alerts_for(shown)
-        return self._render("subtype_handout.html", subtype=chosen, first=first, later_groups=later, alerts=alerts,
+        # Options described with side effects (page 1) keep their urgent symptoms in full on the sheet; those of
+        # options only named on page 2 are named once, with the symptom cards and each option's page to turn to.
+        described = self._alerts_for([column.treatment for table in first for column in table.columns])
+        named_only = [a for a in self._alerts_for([t for group in later for t in group.treatments])
+                      if a not in described]
+        return self._render("subtype_handout.html", subtype=chosen, first=first, later_groups=later, alerts=described,
+                            later_alerts=named_only, cards_url=web_address(self.site.url, CARDS_PAGE),
                             clinic=clinic_sheet, head=self._handout_head(chosen.page), ruled_lines=RULED_LINES,
                             sources_url=self._sources_url(), support_url=web_address(self.site.url, "support.md"))
 

@@ -1,6 +1,6 @@
 """Handout PDFs as nurses print them: at most 2 pages on A4 and Letter, 12 pt or larger, with the date, the web
 address as text and a QR code that reads back as that address; subtype handouts with every urgent symptom of the
-options they show, every later option and the subtype's questions on page 2, fields, and lines to write on that fill
+options they describe (and the urgent symptoms of the later options they only name, by name, with where to find them), every later option and the subtype's questions on page 2, fields, and lines to write on that fill
 page 2; the symptom card sheet with a whole card per alert."""
 import datetime as dt
 import math
@@ -14,7 +14,7 @@ import zxingcpp
 from mkdocs.config import load_config
 
 from mbc_guide import clinic_sheet
-from mbc_guide.handouts import PAPERS, RULED_LINES, is_handout, web_address
+from mbc_guide.handouts import CARDS_PAGE, PAPERS, RULED_LINES, is_handout, web_address
 from mbc_guide.pdf import render_handouts
 from mbc_guide.phrases import is_median, sentence_case
 from mbc_guide.registry import load_registry
@@ -57,11 +57,14 @@ def words(text: str) -> str:
     return re.sub(r"-\s+", "-", " ".join(text.split()))
 
 
-def alerts_for_sheet(registry, subtype: str) -> list:
-    """The alerts of every medicine of every option the subtype's sheet shows (first and later), and those for all."""
-    shown = [c.treatment for t in clinic_sheet.first_options(registry, subtype) for c in t.columns]
-    medicines = {m for treatment in shown + clinic_sheet.later_options(registry, subtype) for m in treatment.medicines}
-    return [a for a in registry.alerts.values() if a.every_option or medicines & set(a.medicines)]
+def alerts_for_sheet(registry, subtype: str) -> tuple[list, list]:
+    """The alerts the subtype's sheet states in full: of every medicine of every option it describes with side effects
+    (the first options), and those for all; then the alerts of the later options it only names, and no others."""
+    described = [c.treatment for t in clinic_sheet.first_options(registry, subtype) for c in t.columns]
+    medicines = {m for treatment in described for m in treatment.medicines}
+    later = {m for treatment in clinic_sheet.later_options(registry, subtype) for m in treatment.medicines}
+    full = [a for a in registry.alerts.values() if a.every_option or medicines & set(a.medicines)]
+    return full, [a for a in registry.alerts.values() if a not in full and later & set(a.medicines)]
 
 
 def paired_line_rows(picture, least: float = 0.33, most: float = 0.5) -> int:
@@ -128,22 +131,31 @@ def test_handout_prints_its_date_and_web_address_as_text(pdfs, site_url, handout
 
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("handout", SUBTYPE_HANDOUTS)
-def test_subtype_handout_puts_the_aim_and_every_urgent_symptom_first_and_the_fields_to_fill_in_last(pdfs, handout, paper):
+def test_subtype_handout_puts_the_aim_and_every_urgent_symptom_first_and_the_fields_to_fill_in_last(pdfs, site_url, handout,
+                                                                                                    paper):
     first, *rest = pages_text(pdfs / f"{handout}-{paper}.pdf")
     registry = load_registry(REPO / "data")
     assert "The aim of treatment:" in first
     assert "Call your care team straight away, day or night, for:" in first
-    alerts = alerts_for_sheet(registry, handout)
+    assert "Support for you:" in first and "Helplines:" in first
+    alerts, named_only = alerts_for_sheet(registry, handout)
     assert any(not a.every_option for a in alerts) and any(a.every_option for a in alerts)
     for alert in alerts:
         # Named as in data (the emergency entry by its title, which holds the numbers), every symptom word for word.
         assert words(alert.title["en"] if alert.every_option else alert.name["en"]) in first, alert.id
         for symptom in alert.symptoms:
             assert words(symptom["en"]) in first, (alert.id, symptom["en"])
+    # A later option's urgent symptoms are not left off silently: the box names each of its alerts and where they are.
+    if named_only:
+        pointer = first[first.index("Later options, page 2:"):]
+        assert web_address(site_url, CARDS_PAGE) in words(pointer).replace(" ", ""), "the symptom cards' address"
+        for alert in named_only:
+            name = alert.name["en"]
+            assert words(name[:1].lower() + name[1:]) in pointer, alert.id
     assert "First treatment" in first and "How it is given" in first and "Side effects, hair loss" in first
     last = rest[-1]
     for field in ("Option we talked about:", "Next appointment:", "Tests before next visit:", "My own questions",
-                  "Notes", "My care team", "Name:", "Phone:", "Out of hours:", "Helplines:"):
+                  "Notes", "My care team", "Name:", "Phone:", "Out of hours:"):
         assert field in last, field
 
 
