@@ -31,6 +31,25 @@ def test_options_one_study_compared_share_that_study_and_list_the_same_side_effe
     assert all(column.hair_loss for column in her2.columns)
 
 
+def test_a_narrow_table_prints_compact_only_when_each_option_has_its_own_study(registry):
+    tables = [t for s in registry.subtypes for t in clinic_sheet.first_options(registry, s)]
+    for table in tables:
+        own_studies = len(table.studies) == len(table.columns)
+        assert clinic_sheet.is_compact(table) == (len(table.columns) <= 2 and own_studies), table.columns
+    her2 = clinic_sheet.first_options(registry, "her2-positive")[0]  # one study compared both options: both arms
+    assert len(her2.columns) == 2 and not clinic_sheet.is_compact(her2)
+    assert any(clinic_sheet.is_compact(t) for t in clinic_sheet.first_options(registry, "hr-positive-her2-negative"))
+
+
+def test_per_column_repeats_a_shared_cell_under_each_of_its_options(registry):
+    table = clinic_sheet.first_options(registry, "hr-positive-her2-negative")[0]
+    cells = clinic_sheet.given_cells(registry, table)
+    words = clinic_sheet.per_column(cells)
+    assert len(words) == len(table.columns) and any(len(c.columns) > 1 for c in cells)
+    shared = next(c for c in cells if len(c.columns) > 1)
+    assert [words[table.columns.index(column)] for column in shared.columns] == [shared.text] * len(shared.columns)
+
+
 def test_an_option_alone_shows_its_first_listed_study(registry):
     thp = registry.treatments["thp"]
     assert thp.trials == ["destiny-breast09", "cleopatra"]
