@@ -34,3 +34,11 @@ def test_each_handout_has_an_a4_and_a_letter_pdf_beside_its_page():
     handout = Handout("handouts/triple-negative.md", "Triple-negative")
     assert handout.html == "handouts/triple-negative.html"
     assert [handout.pdf(p) for p in ("a4", "letter")] == ["handouts/triple-negative-a4.pdf", "handouts/triple-negative-letter.pdf"]
+
+
+def test_questions_every_list_holds_are_offered_once():
+    from mbc_guide.handouts import common_questions
+
+    assert common_questions([["a", "b", "c"], ["c", "a"], ["a", "x", "c"]]) == ["a", "c"]
+    assert common_questions([["a"], ["b"]]) == []
+    assert common_questions([]) == []

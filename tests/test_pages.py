@@ -178,16 +178,24 @@ def test_subtype_handout_shows_every_option_each_first_one_with_its_study_and_th
                 assert caveat in text[text.index(f"{cell.trial.name} study (reported"):], (cell.trial.id, caveat)
     for treatment in clinic_sheet.later_options(registry, subtype):
         assert phrases.sentence_case(treatment.name["en"]) + ":" in text, treatment.id
-    # The suggested questions are on the web page the QR code opens; the sheet says so.
-    assert "More on the web page: scan the QR code. It has each option in full, and questions to ask." in text
-    shown = [c.treatment for t in clinic_sheet.first_options(registry, subtype) for c in t.columns]
-    medicines = {m for t in shown + clinic_sheet.later_options(registry, subtype) for m in t.medicines}
-    alerts = [a for a in registry.alerts.values() if a.every_option or medicines & set(a.medicines)]
+    # The subtype's suggested questions, from data, to tick on page 2.
+    for question in registry.subtypes[subtype].questions:
+        assert question["en"] in text, question["en"]
+    # The urgent box: in full, the alerts of the options described with side effects (the first options); by name,
+    # with the symptom cards' address, those that only the later options named on page 2 need.
+    described = {m for t in clinic_sheet.first_options(registry, subtype) for c in t.columns for m in c.treatment.medicines}
+    later = {m for t in clinic_sheet.later_options(registry, subtype) for m in t.medicines}
+    alerts = [a for a in registry.alerts.values() if a.every_option or described & set(a.medicines)]
     urgent = text[text.index("Call your care team straight away, day or night, for:"):text.index("First treatment")]
     for alert in alerts:
         named = alert.title["en"] if alert.every_option else alert.name["en"]
         # plain() leaves a space where </strong> closed the name
         assert f"{named} : " + "; ".join(s["en"] for s in alert.symptoms) + "." in urgent, alert.id
+    for alert in registry.alerts.values():
+        if alert not in alerts and later & set(alert.medicines):
+            name = alert.name["en"]
+            assert name[:1].lower() + name[1:] in urgent and "handouts/symptom-cards.html" in urgent, alert.id
+            assert "; ".join(s["en"] for s in alert.symptoms) not in urgent, alert.id  # named once, not in full
     assert "The aim of treatment:" in text and "does not say which option is right for you" in text
     for field in ("Option we talked about:", "Next appointment:", "Tests before next visit:", "My own questions", "Notes"):
         assert field in text, field

@@ -31,6 +31,25 @@ def test_options_one_study_compared_share_that_study_and_list_the_same_side_effe
     assert all(column.hair_loss for column in her2.columns)
 
 
+def test_a_narrow_table_prints_compact_only_when_each_option_has_its_own_study(registry):
+    tables = [t for s in registry.subtypes for t in clinic_sheet.first_options(registry, s)]
+    for table in tables:
+        own_studies = len(table.studies) == len(table.columns)
+        assert clinic_sheet.is_compact(table) == (len(table.columns) <= 2 and own_studies), table.columns
+    her2 = clinic_sheet.first_options(registry, "her2-positive")[0]  # one study compared both options: both arms
+    assert len(her2.columns) == 2 and not clinic_sheet.is_compact(her2)
+    assert any(clinic_sheet.is_compact(t) for t in clinic_sheet.first_options(registry, "hr-positive-her2-negative"))
+
+
+def test_per_column_repeats_a_shared_cell_under_each_of_its_options(registry):
+    table = clinic_sheet.first_options(registry, "hr-positive-her2-negative")[0]
+    cells = clinic_sheet.given_cells(registry, table)
+    words = clinic_sheet.per_column(cells)
+    assert len(words) == len(table.columns) and any(len(c.columns) > 1 for c in cells)
+    shared = next(c for c in cells if len(c.columns) > 1)
+    assert [words[table.columns.index(column)] for column in shared.columns] == [shared.text] * len(shared.columns)
+
+
 def test_an_option_alone_shows_its_first_listed_study(registry):
     thp = registry.treatments["thp"]
     assert thp.trials == ["destiny-breast09", "cleopatra"]
@@ -174,3 +193,31 @@ def test_pocket_cards_split_into_two_columns_of_about_equal_height_in_data_order
     lung = registry.alerts["lung-inflammation"]
     longer = lung.model_copy(update={"action": {"en": lung.action["en"] * 3}})
     assert pocket_cards.card_lines(longer, cards[0][1]) > pocket_cards.card_lines(lung, cards[0][1])
+
+
+def test_later_options_come_by_situation_each_once(registry):
+    groups = clinic_sheet.later_groups(registry, "hr-positive-her2-negative")
+    names = [clinic_sheet.later_group_name(g) for g in groups]
+    assert names == ["Antibody-drug conjugates", "For cancer with a gene change", "For HER2-low or HER2-ultralow cancer"]
+    ids = [t.id for g in groups for t in g.treatments]
+    assert len(ids) == len(set(ids)) and "ribociclib-hormone" not in ids
+    assert clinic_sheet.later_group_name(clinic_sheet.LaterGroup("maintenance", None, [])) == "Maintenance treatment"
+
+
+def test_options_given_the_same_way_share_one_cell(registry):
+    hr = clinic_sheet.first_options(registry, "hr-positive-her2-negative")[0]
+    cells = clinic_sheet.given_cells(registry, hr)
+    # Ribociclib needs heart tracings too; abemaciclib and palbociclib are given alike and share a cell.
+    assert [[c.treatment.id for c in cell.columns] for cell in cells] == [
+        ["ribociclib-hormone"], ["abemaciclib-hormone", "palbociclib-hormone"]]
+    assert cells[1].names == "Abemaciclib, Palbociclib" and cells[1].text.startswith("Pills by mouth.")
+    her2 = clinic_sheet.first_options(registry, "her2-positive")[0]
+    assert len(clinic_sheet.given_cells(registry, her2)) == 2
+
+
+def test_the_sheet_key_says_a_shared_lead_once(registry):
+    tables = clinic_sheet.first_options(registry, "triple-negative")
+    assert clinic_sheet.shows_medians(tables)
+    assert clinic_sheet.sheet_lead(tables) == clinic_sheet.MEDIAN_LEADS["pfs_median"]
+    mixed = replace(tables[0], studies=[None])
+    assert clinic_sheet.sheet_lead([mixed, tables[1]]) is None

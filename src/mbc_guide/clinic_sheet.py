@@ -9,15 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .charts import years_scale
 from .models import Effect, Figure, Result, Treatment, Trial
-from .numbers import format_number, months_in_words
-from .phrases import CAVEAT_WORDS, arm_labels, caveat_kinds, sentence_case
+from .numbers import format_number, months_in_words, natural_frequency
+from .phrases import (CAVEAT_WORDS, LINE_NAMES, TOPIC_NAMES, arm_labels, caveat_kinds, is_median, mid_sentence,
+                      sentence_case, ways_given)
 from .registry import Registry
 from .summaries import option_groups
 
 # Side effects with their own row (hair loss) or counted another way (serious side effects of any kind).
 NOT_IN_EFFECT_LIST = ("hair-loss", "serious")
 MOST_EFFECTS = 3  # the most common three (urgent ones first), plus hair loss: a narrow column at 12 pt
+AS_EARLIER = "time in the chair as earlier on this sheet."
 DURATION = re.compile(r"\b(minutes?|hours?)\b")
 SENTENCE_END = re.compile(r"(?<=\.)\s+")
 
@@ -73,13 +76,62 @@ def first_options(registry: Registry, subtype: str) -> list[SideBySide]:
         shown = [t.id for t in group.treatments]
         columns = _same_effects([_column(registry, t, study_for(registry, t, shown)) for t in group.treatments])
         tables.append(SideBySide(group.line, group.topic, columns, _study_cells(columns)))
-    return tables
+    return _chair_time_once(tables)
+
+
+def _chair_time_once(tables: list[SideBySide]) -> list[SideBySide]:
+    """A medicine's time in the chair is said at its first column on the sheet; later columns point back to it."""
+    said: set[str] = set()
+    shown = []
+    for table in tables:
+        columns = []
+        for column in table.columns:
+            sentences = [s if s not in said else f"{s.split(':')[0]}: {AS_EARLIER}" for s in column.chair_time]
+            said.update(column.chair_time)
+            columns.append(replace(column, chair_time=sentences))
+        shown.append(replace(table, columns=columns))
+    return shown
 
 
 def later_options(registry: Registry, subtype: str) -> list[Treatment]:
     """Every option that is not a first treatment, in page order, each once."""
-    later = [t for group in option_groups(registry, subtype) if group.line != "first" for t in group.treatments]
-    return list({t.id: t for t in later}.values())
+    return [t for group in later_groups(registry, subtype) for t in group.treatments]
+
+
+@dataclass(frozen=True)
+class LaterGroup:
+    """Later options for one situation (line and topic), for page 2's list in brief: one line per option."""
+
+    line: str
+    topic: str | None
+    treatments: list[Treatment]
+
+
+# How a later option is given, in a word a way: page 1 says "a drip into a vein" in full.
+ROUTES_IN_BRIEF = {"pill": "pills", "drip": "drip", "injection": "injections"}
+
+
+def routes_in_brief(registry: Registry, treatment: Treatment) -> str:
+    """'pills and injections': each way the option is given, once, in the order of its medicines."""
+    routes = [ROUTES_IN_BRIEF[registry.get("medicines", m).given.route] for m in treatment.medicines]
+    return " and ".join(dict.fromkeys(routes))
+
+
+def later_group_name(group: LaterGroup) -> str:
+    """Under the heading "later options": the situation alone ("For cancer with a gene change"), else the line."""
+    return sentence_case(TOPIC_NAMES[group.topic]) if group.topic else LINE_NAMES[group.line]
+
+
+def later_groups(registry: Registry, subtype: str) -> list[LaterGroup]:
+    """The options that are not first treatments, by situation in page order, each option once (in its first group)."""
+    seen: set[str] = set()
+    groups = []
+    for group in option_groups(registry, subtype):
+        fresh = [t for t in group.treatments if t.id not in seen] if group.line != "first" else []
+        seen.update(t.id for t in fresh)
+        if fresh:
+            groups.append(LaterGroup(group.line, group.topic, fresh))
+    return groups
 
 
 def study_for(registry: Registry, treatment: Treatment, shown: list[str]) -> Trial | None:
@@ -153,6 +205,7 @@ def _study_cells(columns: list[OptionColumn]) -> list[StudyCell | None]:
 class ArmValue:
     label: str
     words: str
+    months: float
 
 
 # A median, in words for a narrow column: the time half of the people reached, or longer.
@@ -173,6 +226,75 @@ def hair_loss_words(column: OptionColumn) -> str | None:
     return "not in our sources" if words.startswith(NOT_REPORTED) else None
 
 
+@dataclass(frozen=True)
+class SharedCell:
+    """One cell of a row under `columns` neighbouring options that say the same thing."""
+
+    columns: list[OptionColumn]
+    text: str
+
+    @property
+    def names(self) -> str:
+        """The options' short names, for phones, where the columns stack."""
+        return ", ".join(column.treatment.short_name["en"] for column in self.columns)
+
+
+def given_cells(registry: Registry, table: SideBySide) -> list[SharedCell]:
+    """How each option is given, how often and how long it takes."""
+    def given(column: OptionColumn) -> str:
+        treatment = column.treatment
+        return " ".join([f"{sentence_case(ways_given(treatment.medicines, registry.medicines))}.",
+                         treatment.clinic_visits["en"], *column.chair_time])
+    return _shared_cells(table, given)
+
+
+def hair_loss_cells(table: SideBySide) -> list[SharedCell]:
+    """How many people lost their hair in the study, or what the option's own words say when no count is given."""
+    def hair_loss(column: OptionColumn) -> str:
+        if column.hair_loss:
+            return natural_frequency(column.hair_loss.value).replace(" people", "")
+        return hair_loss_words(column) or mid_sentence(column.treatment.hair_loss["en"])
+    return _shared_cells(table, hair_loss)
+
+
+def _shared_cells(table: SideBySide, text_of) -> list[SharedCell]:
+    """A row's cells, where neighbouring options that say the same share one cell, so the sheet says it once."""
+    cells: list[SharedCell] = []
+    for column in table.columns:
+        text = text_of(column)
+        if cells and cells[-1].text == text:
+            cells[-1] = SharedCell([*cells[-1].columns, column], text)
+        else:
+            cells.append(SharedCell([column], text))
+    return cells
+
+
+def per_column(cells: list[SharedCell]) -> list[str]:
+    """A row's words for each option in turn, a shared cell's words under each of its options."""
+    return [cell.text for cell in cells for _ in cell.columns]
+
+
+# Up to this many options, a table is wide enough on paper for each option's answers to run on in one cell.
+COMPACT_WIDTH = 2
+
+
+def is_compact(table: SideBySide) -> bool:
+    """Whether the sheet prints the table as one row, each option's answers in one cell: a narrow table, each option
+    with its own study (a study of two options stays one cell, with both arms)."""
+    return len(table.columns) <= COMPACT_WIDTH and len(table.studies) == len(table.columns)
+
+
+def shows_medians(tables: list[SideBySide]) -> bool:
+    """Whether any study result on the sheet is a median, which the key then explains (the middle, not a limit)."""
+    return any(cell and is_median(cell.result) for table in tables for cell in table.studies)
+
+
+def sheet_lead(tables: list[SideBySide]) -> str | None:
+    """The lead-in that every table's row of study results shares, said once in the sheet's key; else None."""
+    leads = {shared_lead(table) for table in tables}
+    return leads.pop() if len(leads) == 1 else None
+
+
 def shared_lead(table: SideBySide) -> str | None:
     """The lead-in of a row of study cells that all give the same kind of median: said once, in the row's heading."""
     measures = {cell.result.measure for cell in table.studies if cell}
@@ -185,5 +307,12 @@ def median_lines(trial: Trial, result: Result) -> tuple[str, list[ArmValue]]:
     """A median result as a lead-in and one short line per arm, for narrow columns."""
     lead = MEDIAN_LEADS[result.measure]
     labels = arm_labels(trial)
-    return lead, [ArmValue(labels[arm], f"{months_in_words(f.value)} ({format_number(f.value)} months)")
+    return lead, [ArmValue(labels[arm], f"{months_in_words(f.value)} ({format_number(f.value)} months)", f.value)
                   for arm, f in result.values.items()]
+
+
+def bar_years(tables: list[SideBySide]) -> int:
+    """Whole years that hold the longest median on the sheet: every bar of the sheet is drawn on this one scale."""
+    months = [f.value for table in tables for cell in table.studies if cell and is_median(cell.result)
+              for f in cell.result.values.values()]
+    return years_scale(max(months, default=12))

@@ -16,6 +16,9 @@ CARDS_PAGE = f"{HANDOUT_FOLDER}/symptom-cards.md"
 TOOL_PAGE = "what-matters-to-me.md"
 # Paper sizes as Chromium names them, keyed by the suffix of the PDF's file name.
 PAPERS = {"a4": "A4", "letter": "Letter"}
+# Handouts print at most this many pages; lines to write on, per block, before the PDF printer fills the last page.
+MOST_PAGES = 2
+RULED_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -59,3 +62,10 @@ def qr_code_svg(url: str) -> str:
     svg = code.svg_inline(scale=1, border=2, dark="#000", light="#fff", omitsize=True, svgclass="qr-code",
                           title=f"QR code for {url}")
     return svg.replace("<svg ", '<svg role="img" ', 1)
+
+
+def common_questions(question_lists: list[list[str]]) -> list[str]:
+    """The questions every list holds, in the first list's order: the tool offers them once, for everyone."""
+    if not question_lists:
+        return []
+    return [q for q in question_lists[0] if all(q in other for other in question_lists[1:])]

@@ -12,7 +12,8 @@ from markupsafe import Markup
 from . import clinic_sheet, clock, phrases, pocket_cards
 from .caveats import caveat_labels
 from .generated_pages import COMPARE, OPTIONS, STUDIES, compare_path, index_path, option_path, study_path
-from .handouts import CARDS_PAGE, PAPERS, TOOL_PAGE, Handout, html_path, qr_code_svg, web_address
+from .handouts import (CARDS_PAGE, PAPERS, RULED_LINES, TOOL_PAGE, Handout, common_questions, html_path,
+                       qr_code_svg, web_address)
 from .models import Alert, Source, Subtype, Treatment, Trial
 from .option_facts import alerts_for, card_side_effects, compared_result, is_comparison, side_effects_in, time_scale
 from .registry import Registry
@@ -464,11 +465,15 @@ class GuideMacros:
         """A subtype's handout for a clinic talk: first options side by side on page 1, the rest on page 2."""
         chosen = self.registry.get("subtypes", subtype)
         first = clinic_sheet.first_options(self.registry, subtype)
-        later = clinic_sheet.later_options(self.registry, subtype)
-        shown = [column.treatment for table in first for column in table.columns] + later
-        alerts = self._alerts_for(shown)
-        return self._render("subtype_handout.html", subtype=chosen, first=first, later=later, alerts=alerts,
-                            clinic=clinic_sheet, head=self._handout_head(chosen.page),
+        later = clinic_sheet.later_groups(self.registry, subtype)
+        # Options described with side effects (page 1) keep their urgent symptoms in full on the sheet; those of
+        # options only named on page 2 are named once, with the symptom cards and each option's page to turn to.
+        described = self._alerts_for([column.treatment for table in first for column in table.columns])
+        named_only = [a for a in self._alerts_for([t for group in later for t in group.treatments])
+                      if a not in described]
+        return self._render("subtype_handout.html", subtype=chosen, first=first, later_groups=later, alerts=described,
+                            later_alerts=named_only, cards_url=web_address(self.site.url, CARDS_PAGE),
+                            clinic=clinic_sheet, head=self._handout_head(chosen.page), ruled_lines=RULED_LINES,
                             sources_url=self._sources_url(), support_url=web_address(self.site.url, "support.md"))
 
     def symptom_cards(self) -> Markup:
@@ -500,8 +505,10 @@ class GuideMacros:
 
     def what_matters(self) -> Markup:
         """The "What matters to me" form: a question per tradeoff, suggested questions by subtype, the reader's own."""
+        subtypes = list(self.registry.subtypes.values())
+        common = common_questions([[q["en"] for q in subtype.questions] for subtype in subtypes])
         return self._render("what_matters.html", tradeoffs=list(self.registry.tradeoffs.values()),
-                            subtypes=list(self.registry.subtypes.values()), site=self.site,
+                            subtypes=subtypes, common=common, site=self.site,
                             url=web_address(self.site.url, self.page.path or TOOL_PAGE))
 
     def support_contacts(self, country: str) -> Markup:

@@ -1,16 +1,37 @@
 """Handout PDFs: headless Chromium prints every handout page of a built site in A4 and US Letter, next to it."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
+import pypdf
+
 from .browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_installed
-from .handouts import HANDOUT_FOLDER, PAPERS, is_handout, pdf_path
+from .handouts import HANDOUT_FOLDER, MOST_PAGES, PAPERS, is_handout, pdf_path
 
 # The page margins of handout.css's @page rule, repeated because Chromium's PDF call sets its own.
-MARGINS = {"top": "6mm", "bottom": "9mm", "left": "9mm", "right": "9mm"}
+MARGINS = {"top": "6mm", "bottom": "9mm", "left": "7mm", "right": "7mm"}
 FOOTER = ('<div style="width:100%;font-size:12pt;font-family:sans-serif;text-align:center;color:#000">'
           'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>')
+
+
+POINTS_PER_MM = 72 / 25.4
+# A ruled line is 7 mm high (handout.css). Added lines stop this far above the bottom margin, clear of the footer's
+# page number, which Chromium prints just under the margin's edge.
+LINE_PITCH = 7 * POINTS_PER_MM
+BOTTOM = 9 * POINTS_PER_MM
+FOOTER_CLEARANCE = 5 * POINTS_PER_MM
+# Lines to write on, added to every block marked data-fill-lines (ruled_lines.html), as many in each.
+ADD_LINES = """count => document.querySelectorAll("[data-fill-lines]").forEach(block => {
+  block.querySelectorAll("[data-added-line]").forEach(line => line.remove());
+  for (let i = 0; i < count; i++) {
+    const line = document.createElement("div");
+    line.className = "ruled-lines__line";
+    line.dataset.addedLine = "";
+    block.append(line);
+  }
+})"""
 
 
 class ChromiumMissing(RuntimeError):
@@ -51,8 +72,56 @@ def _print_all(browser: Any, site_dir: Path) -> list[Path]:
         page.goto(html.as_uri(), wait_until="load")
         for suffix, paper in PAPERS.items():
             pdf = Path(pdf_path(str(html), suffix))
-            page.pdf(path=str(pdf), format=paper, margin=MARGINS, print_background=True,
-                     display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
+            pdf.write_bytes(_print_filled(page, paper))
             written.append(pdf)
     page.close()
     return written
+
+
+def _print_filled(page: Any, paper: str) -> bytes:
+    """The sheet, with lines to write on added until its last page is full. Lines are the only thing added or
+    taken away: a sheet whose content runs over MOST_PAGES is printed as it is, for the PDF test to refuse."""
+    if not page.evaluate('document.querySelector("[data-fill-lines]") !== null'):
+        return _print(page, paper)
+    page.evaluate(ADD_LINES, 0)
+    printed = _print(page, paper)
+    room = _room_left(printed)
+    if room is None:
+        return printed
+    # The lowest text is the heading over the lines already there: room under it holds those first.
+    drawn = page.evaluate('document.querySelector("[data-fill-lines]").children.length')
+    lines = int((room - FOOTER_CLEARANCE) // LINE_PITCH) - drawn
+    while lines > 0:  # the estimate is close; a line too many moves the last text to a new page
+        page.evaluate(ADD_LINES, lines)
+        filled = _print(page, paper)
+        if _page_count(filled) == _page_count(printed):
+            return filled
+        lines -= 1
+    page.evaluate(ADD_LINES, 0)
+    return printed
+
+
+def _print(page: Any, paper: str) -> bytes:
+    return page.pdf(format=paper, margin=MARGINS, print_background=True, display_header_footer=True,
+                    header_template="<span></span>", footer_template=FOOTER)
+
+
+def _page_count(pdf: bytes) -> int:
+    return len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _room_left(pdf: bytes) -> float | None:
+    """Points between the last line of text on the last page and the bottom margin, or None when the sheet is
+    already longer than MOST_PAGES (nothing is added then)."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    if len(reader.pages) > MOST_PAGES:
+        return None
+    lowest = [float(reader.pages[-1].mediabox.top)]
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        baseline = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and baseline > BOTTOM:  # the footer's page number sits in the margin
+            lowest[0] = min(lowest[0], baseline - size * 0.3)  # below the baseline: the letters' tails
+
+    reader.pages[-1].extract_text(visitor_text=visit)
+    return lowest[0] - BOTTOM

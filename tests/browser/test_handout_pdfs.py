@@ -1,6 +1,8 @@
 """Handout PDFs as nurses print them: at most 2 pages on A4 and Letter, 12 pt or larger, with the date, the web
 address as text and a QR code that reads back as that address; subtype handouts with every urgent symptom of the
-options they show, fields and lines to write on; the symptom card sheet with a whole card per alert."""
+options they describe (and the urgent symptoms of the later options they only name, by name, with where to find them), every later option and the subtype's questions on page 2, fields, and lines to write on that fill
+page 2; the symptom card sheet with a whole card per alert."""
+import datetime as dt
 import math
 import re
 import shutil
@@ -14,7 +16,7 @@ from run_once import made_once
 from mkdocs.config import load_config
 
 from mbc_guide import clinic_sheet
-from mbc_guide.handouts import PAPERS, is_handout, web_address
+from mbc_guide.handouts import CARDS_PAGE, PAPERS, RULED_LINES, is_handout, web_address
 from mbc_guide.pdf import render_handouts
 from mbc_guide.phrases import is_median, sentence_case
 from mbc_guide.registry import load_registry
@@ -80,11 +82,14 @@ def words(text: str) -> str:
     return re.sub(r"-\s+", "-", " ".join(text.split()))
 
 
-def alerts_for_sheet(registry, subtype: str) -> list:
-    """The alerts of every medicine of every option the subtype's sheet shows (first and later), and those for all."""
-    shown = [c.treatment for t in clinic_sheet.first_options(registry, subtype) for c in t.columns]
-    medicines = {m for treatment in shown + clinic_sheet.later_options(registry, subtype) for m in treatment.medicines}
-    return [a for a in registry.alerts.values() if a.every_option or medicines & set(a.medicines)]
+def alerts_for_sheet(registry, subtype: str) -> tuple[list, list]:
+    """The alerts the subtype's sheet states in full: of every medicine of every option it describes with side effects
+    (the first options), and those for all; then the alerts of the later options it only names, and no others."""
+    described = [c.treatment for t in clinic_sheet.first_options(registry, subtype) for c in t.columns]
+    medicines = {m for treatment in described for m in treatment.medicines}
+    later = {m for treatment in clinic_sheet.later_options(registry, subtype) for m in treatment.medicines}
+    full = [a for a in registry.alerts.values() if a.every_option or medicines & set(a.medicines)]
+    return full, [a for a in registry.alerts.values() if a not in full and later & set(a.medicines)]
 
 
 def paired_line_rows(picture, least: float = 0.33, most: float = 0.5) -> int:
@@ -153,24 +158,45 @@ def test_handout_prints_its_date_and_web_address_as_text(printed, site_url, hand
 
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("handout", SUBTYPE_HANDOUTS)
-def test_subtype_handout_puts_the_aim_and_every_urgent_symptom_first_and_the_fields_to_fill_in_last(pdfs, handout, paper):
+def test_subtype_handout_puts_the_aim_and_every_urgent_symptom_first_and_the_fields_to_fill_in_last(pdfs, site_url, handout,
+                                                                                                    paper):
     first, *rest = pages_text(pdfs / f"{handout}-{paper}.pdf")
     registry = load_registry(REPO / "data")
     assert "The aim of treatment:" in first
     assert "Call your care team straight away, day or night, for:" in first
-    alerts = alerts_for_sheet(registry, handout)
+    assert "Support for you:" in first and "Helplines:" in first
+    alerts, named_only = alerts_for_sheet(registry, handout)
     assert any(not a.every_option for a in alerts) and any(a.every_option for a in alerts)
     for alert in alerts:
         # Named as in data (the emergency entry by its title, which holds the numbers), every symptom word for word.
         assert words(alert.title["en"] if alert.every_option else alert.name["en"]) in first, alert.id
         for symptom in alert.symptoms:
             assert words(symptom["en"]) in first, (alert.id, symptom["en"])
-    assert "First treatment" in first and "How is it given, how often, and how long does it take?" in first
+    # A later option's urgent symptoms are not left off silently: the box names each of its alerts and where they are.
+    if named_only:
+        pointer = first[first.index("Later options, page 2:"):]
+        assert web_address(site_url, CARDS_PAGE) in words(pointer).replace(" ", ""), "the symptom cards' address"
+        for alert in named_only:
+            name = alert.name["en"]
+            assert words(name[:1].lower() + name[1:]) in pointer, alert.id
+    assert "First treatment" in first and "How it is given" in first and "Side effects, hair loss" in first
     last = rest[-1]
     for field in ("Option we talked about:", "Next appointment:", "Tests before next visit:", "My own questions",
-                  "Notes", "My care team", "Name:", "Phone:", "Out of hours:", "Helplines:",
-                  "More on the web page: scan the QR code. It has each option in full, and questions to ask."):
+                  "Notes", "My care team", "Name:", "Phone:", "Out of hours:"):
         assert field in last, field
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("handout", SUBTYPE_HANDOUTS)
+def test_subtype_handout_page_two_lists_every_later_option_and_the_subtypes_questions(pdfs, handout, paper):
+    text = " ".join(pages_text(pdfs / f"{handout}-{paper}.pdf"))
+    registry = load_registry(REPO / "data")
+    later = text[text.index("If the cancer grows: later options, in brief"):]
+    for treatment in clinic_sheet.later_options(registry, handout):
+        assert words(f"{sentence_case(treatment.name['en'])}:") in later, treatment.id
+    assert "Questions you may want to ask: tick the ones you will ask" in later
+    for question in registry.subtypes[handout].questions:
+        assert words(question["en"]) in later, question["en"]
 
 
 @pytest.mark.parametrize("handout", SUBTYPE_HANDOUTS)
@@ -182,7 +208,7 @@ def test_subtype_handout_prints_both_arms_and_the_caveats_of_every_first_study(p
             found = text[text.index(f"{cell.trial.name} study"):]
             if is_median(cell.result):
                 lead, arms = clinic_sheet.median_lines(cell.trial, cell.result)
-                assert lead[1:] in text, (cell.trial.id, lead)  # in the cell, or once in the row's heading
+                assert lead[1:-1] in text, (cell.trial.id, lead)  # in the cell, the row's heading or the sheet's key
                 for arm in arms:
                     assert words(f"{sentence_case(arm.label)}: {arm.words}.") in found, (cell.trial.id, arm)
             for caveat in clinic_sheet.caveats(cell.trial, cell.result):
@@ -194,8 +220,19 @@ def test_subtype_handout_prints_both_arms_and_the_caveats_of_every_first_study(p
 def test_subtype_handout_has_ruled_lines_for_questions_and_notes(pdfs, handout, paper):
     document = pypdfium2.PdfDocument(pdfs / f"{handout}-{paper}.pdf")
     last = document[len(document) - 1].render(scale=1).to_pil()
-    # Own questions and notes side by side: 3 lines each, at the same heights.
-    assert paired_line_rows(last) == 3
+    # Own questions and notes side by side, at the same heights: at least RULED_LINES each, more where page 2 has room.
+    assert paired_line_rows(last) >= RULED_LINES
+    assert empty_bottom(last) < 0.08, f"{handout} on {paper}: the bottom {empty_bottom(last):.0%} of page 2 is empty"
+
+
+def empty_bottom(picture) -> float:
+    """The share of a page's height under its last mark, above the footer's page number (in the bottom margin)."""
+    grey = picture.convert("L")
+    width, height = grey.size
+    pixels = grey.tobytes()
+    footer = height - int(height * 0.035)
+    lowest = max((y for y in range(footer) if min(pixels[y * width:(y + 1) * width]) < 128), default=0)
+    return (footer - lowest) / height
 
 
 @pytest.mark.parametrize("paper", PAPERS)

@@ -15,10 +15,9 @@ BUDGETS = {"options": 14, "studies": 10, "compare": 12}
 # boxes on a page share one opening line (urgent_groups.py), a study's caveats are said once per page, the compare
 # pages say an answer most options share once above their tables: what is left repeats across tables or is owned by another piece of work.
 REPEATS_OWNED_ELSEWHERE = {
-    "handouts/hr-positive-her2-negative.html": "the handout repeats its column labels",
-    "handouts/triple-negative.html": "the handout repeats its column labels",
+    "handouts/triple-negative.html": "sacituzumab govitecan is in both first-line groups (same visits, same side effects) "
+                                      "and two ASCENT studies share caveats, which travel with each figure",
     "handouts/symptom-cards.html": "each pocket card stands alone, so each repeats the shared urgent wording",
-    "what-matters-to-me.html": "each tradeoff offers the same 'somewhere in between' and 'not sure yet' answers",
 }
 # Option pages over their budget; strict as above. Empty: urgent boxes share their opening line, symptoms sit on
 # one line and the explanations and side-effect pictures fold on option pages, so new options fit by themselves.

@@ -123,7 +123,7 @@ def test_without_javascript_the_form_still_works_and_prints_on_one_page(browser,
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto((built_site / PAGE).as_uri())
-    page.get_by_role("radio", name="I am not sure yet").first.check()
+    page.get_by_role("radio", name="Not sure yet").first.check()
     page.get_by_role("textbox", name="My own questions").fill("What happens next?")
     page.emulate_media(media="print")
     reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
