@@ -198,7 +198,9 @@ def test_pocket_cards_split_into_two_columns_of_about_equal_height_in_data_order
 def test_later_options_come_by_situation_each_once(registry):
     groups = clinic_sheet.later_groups(registry, "hr-positive-her2-negative")
     names = [clinic_sheet.later_group_name(g) for g in groups]
-    assert names == ["Antibody-drug conjugates", "For cancer with a gene change", "For HER2-low or HER2-ultralow cancer"]
+    assert names == ["Later treatment", "Antibody-drug conjugates", "After a CDK4/6 inhibitor",
+                     "For cancer with an ESR1 change", "For cancer with a gene change",
+                     "For HER2-low or HER2-ultralow cancer", "For cancer with a PIK3CA, AKT1 or PTEN change"]
     ids = [t.id for g in groups for t in g.treatments]
     assert len(ids) == len(set(ids)) and "ribociclib-hormone" not in ids
     assert clinic_sheet.later_group_name(clinic_sheet.LaterGroup("maintenance", None, [])) == "Maintenance treatment"
@@ -207,9 +209,10 @@ def test_later_options_come_by_situation_each_once(registry):
 def test_options_given_the_same_way_share_one_cell(registry):
     hr = clinic_sheet.first_options(registry, "hr-positive-her2-negative")[0]
     cells = clinic_sheet.given_cells(registry, hr)
-    # Ribociclib needs heart tracings too; abemaciclib and palbociclib are given alike and share a cell.
+    # Ribociclib needs heart tracings too; abemaciclib and palbociclib are given alike and share a cell; before
+    # menopause, ribociclib comes with goserelin injections.
     assert [[c.treatment.id for c in cell.columns] for cell in cells] == [
-        ["ribociclib-hormone"], ["abemaciclib-hormone", "palbociclib-hormone"]]
+        ["ribociclib-hormone"], ["abemaciclib-hormone", "palbociclib-hormone"], ["ribociclib-premenopause"]]
     assert cells[1].names == "Abemaciclib, Palbociclib" and cells[1].text.startswith("Pills by mouth.")
     her2 = clinic_sheet.first_options(registry, "her2-positive")[0]
     assert len(clinic_sheet.given_cells(registry, her2)) == 2
