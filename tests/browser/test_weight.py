@@ -1,10 +1,13 @@
 """First-view weight: everything a first visit downloads (page, styles, scripts, search index), as gzip would
-send it. Reported at the end of the run; each page must stay under 120 KB for readers on slow phones."""
+send it. Reported at the end of the run. The page with its styles and scripts must stay under 100 KB for readers on
+slow phones; the search index, fetched once for the whole site and then cached, grows with the number of pages, so
+it has its own limit (README: Performance says what would shrink it: fetching it when search is first used)."""
 import gzip
 
 import pytest
 
-LIMIT_KB = 120
+PAGE_LIMIT_KB = 100
+SEARCH_INDEX_LIMIT_KB = 60
 PAGES = ["index.html", "her2-positive.html", "hr-positive-her2-negative.html", "triple-negative.html",
          "lung-inflammation.html"]
 
@@ -21,5 +24,9 @@ def test_first_view_transfer_size_stays_under_the_limit(browser, site_url, page_
 
     total_kb = sum(sizes.values()) / 1024
     record_property("first_view_kb", (page_path, total_kb))  # reported at the end (browser/conftest.py)
+    index_kb = sum(size for url, size in sizes.items() if url.endswith("search/search_index.json")) / 1024
+    assert index_kb > 0, f"{page_path}: the search index was not fetched, so this measure would miss it"
+    page_kb = total_kb - index_kb
     biggest = sorted(sizes.items(), key=lambda item: -item[1])[:4]
-    assert total_kb < LIMIT_KB, f"{page_path}: {total_kb:.1f} KB; largest: {[(u.rsplit('/', 1)[-1], s) for u, s in biggest]}"
+    assert page_kb < PAGE_LIMIT_KB, f"{page_path}: {page_kb:.1f} KB without the search index; largest: {[(u.rsplit('/', 1)[-1], s) for u, s in biggest]}"
+    assert index_kb < SEARCH_INDEX_LIMIT_KB, f"{page_path}: search index {index_kb:.1f} KB"
