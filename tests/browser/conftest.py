@@ -36,12 +36,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def pytest_terminal_summary(terminalreporter):
     """Each page's first-view size, as its test recorded it (a report property, so no state is shared)."""
-    from test_weight import LIMIT_KB
+    from test_weight import PAGE_LIMIT_KB, SEARCH_INDEX_LIMIT_KB
 
     sizes = dict(value for outcome in ("passed", "failed") for report in terminalreporter.stats.get(outcome, [])
                  if getattr(report, "when", "") == "call"
                  for name, value in getattr(report, "user_properties", []) if name == "first_view_kb")
     if sizes:
-        terminalreporter.section(f"first-view transfer size, gzip (limit {LIMIT_KB} KB)")
+        terminalreporter.section(f"first-view transfer size, gzip (limits: {PAGE_LIMIT_KB} KB for the page, "
+                                 f"{SEARCH_INDEX_LIMIT_KB} KB for the search index)")
         for page, size in sorted(sizes.items()):
             terminalreporter.line(f"{size:7.1f} KB  {page}")
