@@ -17,7 +17,7 @@ from .evidence import check_against_shared
 from .lint import HIGHEST_GRADE, TARGET_GRADE
 from .publisher import PUBLISH_VARIABLE
 from .publishing import HOSTS, publish
-from .registry import load_registry
+from .registry import Registry, load_registry
 
 
 def lint(config_file: Path) -> int:
@@ -42,11 +42,20 @@ def reading_report(grades: dict[str, float]) -> str:
     return "\n".join(lines)
 
 
-def check_data(data_dir: Path) -> bool:
+def _registry_or_report(data_dir: Path, hint: str = "") -> Registry | None:
+    """The data, or None after printing its errors (and what to do next), one line each."""
     try:
-        registry = load_registry(data_dir, shown_prefix=data_dir.name)
+        return load_registry(data_dir, shown_prefix=data_dir.name)
     except DataErrors as errors:
         print(errors, file=sys.stderr)
+        if hint:
+            print(hint, file=sys.stderr)
+        return None
+
+
+def check_data(data_dir: Path) -> bool:
+    registry = _registry_or_report(data_dir)
+    if registry is None:
         return False
     problems, note = check_against_shared(registry, data_dir.resolve().parent)
     if note:
@@ -61,26 +70,22 @@ def schema(data_dir: Path) -> int:
     """Write schemas/<file>.schema.json from the models and the ids in data/ (valid data is needed for the ids)."""
     from .schemas import SCHEMA_FOLDER, write_schemas
 
-    try:
-        registry = load_registry(data_dir, shown_prefix=data_dir.name)
-    except DataErrors as errors:
-        print(errors, file=sys.stderr)
-        print("fix the data first: the schemas list its ids", file=sys.stderr)
+    registry = _registry_or_report(data_dir, "fix the data first: the schemas list its ids")
+    if registry is None:
         return 1
     written = write_schemas(registry, data_dir.resolve().parent / SCHEMA_FOLDER)
     print(f"{len(written)} schemas written into {SCHEMA_FOLDER}/" if written else "the schemas are up to date")
     return 0
+
+
 def korean_status(data_dir: Path, details: bool, strict: bool) -> int:
     """Counts of Korean strings per data file; with details, one line per missing or stale string.
     A report only: the English build does not read data/ko/ (docs/korean-edition.md)."""
     from .korean_overlay import check_parity, status_table
     from .korean_terms import check_terms
 
-    try:
-        registry = load_registry(data_dir, shown_prefix=data_dir.name)
-    except DataErrors as errors:
-        print(errors, file=sys.stderr)
-        print("fix the English data first: the Korean is compared with it", file=sys.stderr)
+    registry = _registry_or_report(data_dir, "fix the English data first: the Korean is compared with it")
+    if registry is None:
         return 1
     report = check_parity(registry, data_dir, data_prefix=data_dir.name)
     problems = [*report.errors, *check_terms(registry, data_dir, data_prefix=data_dir.name)]

@@ -13,7 +13,7 @@ from .charts import years_scale
 from .models import Effect, Figure, Result, Treatment, Trial
 from .numbers import format_number, months_in_words, natural_frequency
 from .phrases import (CAVEAT_WORDS, LINE_NAMES, TOPIC_NAMES, arm_labels, caveat_kinds, is_median, mid_sentence,
-                      sentence_case, ways_given)
+                      sentence_case, sentences as sentences_of, ways_given)
 from .registry import Registry
 from .summaries import option_groups
 
@@ -22,7 +22,6 @@ NOT_IN_EFFECT_LIST = ("hair-loss", "serious")
 MOST_EFFECTS = 3  # the most common three (urgent ones first), plus hair loss: a narrow column at 12 pt
 AS_EARLIER = "time in the chair as earlier on this sheet."
 DURATION = re.compile(r"\b(minutes?|hours?)\b")
-SENTENCE_END = re.compile(r"(?<=\.)\s+")
 
 
 @dataclass(frozen=True)
@@ -149,7 +148,7 @@ def chair_time(registry: Registry, treatment: Treatment) -> list[str]:
         medicine = registry.get("medicines", medicine_id)
         if medicine.given.route == "pill":
             continue
-        timed = [s for detail in medicine.given.details for s in SENTENCE_END.split(detail["en"]) if DURATION.search(s)]
+        timed = [s for detail in medicine.given.details for s in sentences_of(detail["en"]) if DURATION.search(s)]
         if timed:
             sentences.append(f"{sentence_case(medicine.name['en'])}: {timed[0][:1].lower()}{timed[0][1:]}")
     return sentences
