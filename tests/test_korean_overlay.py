@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from mbc_guide.cli import main
-from mbc_guide.korean_overlay import check_parity, english_fingerprint, english_texts
+from mbc_guide.korean_overlay import FIGURE, _numbers_in_words, check_parity, english_fingerprint, english_texts
 from mbc_guide.korean_terms import check_terms
 from mbc_guide.registry import load_registry
 
@@ -184,3 +184,14 @@ def test_ko_status_fails_on_a_wrong_overlay_file(data, capsys):
     write_overlay(data, "subtypes", "- id: her2-positive\n  field: name\n")
     assert main(["ko-status", "--data-dir", str(data)]) == 1
     assert "data/ko/subtypes.yaml:1: her2-positive.from_english: required field is missing" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("english, korean, refused", [
+    ("Approved in May 2026.", "2026년 5월에 허가되었습니다.", None),
+    ("Two to four kinds.", "2~4가지입니다.", None),
+    ("Approved in May 2026.", "2026년 6월에 허가되었습니다.", "6"),
+    ("Two kinds.", "3가지입니다.", "3"),
+])
+def test_months_and_counts_written_as_words_may_be_digits_in_korean(english, korean, refused):
+    extra = set(FIGURE.findall(korean)) - set(FIGURE.findall(english)) - _numbers_in_words(english)
+    assert extra == ({refused} if refused else set())

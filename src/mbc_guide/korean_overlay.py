@@ -226,12 +226,25 @@ def _compare(english: dict[tuple[str, str], EnglishText], items: list[Located], 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def _numbers_in_words(english: str) -> set[str]:
+    """Numbers the English writes as words: Korean writes months as numbers (May 2026 is 2026년 5월) and may write
+    a count in digits (two kinds: 2가지); neither is a new figure."""
+    words = {word.lower() for word in WORD.findall(english)}
+    return {str(number) for number, name in [*enumerate(MONTHS, 1), *enumerate(COUNT_WORDS, 1)] if name in words}
+
+
 def _figures_kept(item: Located, label: str, english: str, korean: str) -> Iterator[DataError]:
     """A translation never brings a number of its own (figures come from data with their source), and keeps the
     {value} slot where data puts the number."""
     if "{value}" in english and "{value}" not in korean:
         yield item.error(("ko",), label, "the Korean text needs {value} where the number goes, as the English has")
-    extra = sorted(set(FIGURE.findall(korean)) - set(FIGURE.findall(english)))
+    extra = sorted(set(FIGURE.findall(korean)) - set(FIGURE.findall(english)) - _numbers_in_words(english))
     if extra:
         yield item.error(("ko",), label, f"the number {extra[0]} is not in the English text; figures come from "
                                          "data with their source, never from a translation")
