@@ -173,3 +173,14 @@ def test_yes_and_no_stay_words(tmp_path):
     (tmp_path / "words.yaml").write_text("- answer: no\n  other: yes\n  flag: true\n")
     document, errors = read_yaml(tmp_path / "words.yaml", "data/words.yaml")
     assert errors == [] and to_plain(document) == [{"answer": "no", "other": "yes", "flag": True}]
+
+
+def test_a_side_effect_split_by_its_comma_is_refused(data_copy):
+    """Unquoted, 'lung inflammation, which can be serious' is two items in a [list]; the second reads as a fragment."""
+    path = data_copy / "treatments.yaml"
+    quoted = '"lung inflammation, which can be serious"]'
+    replace_in(path, quoted, "lung inflammation, which can be serious]")
+    assert errors_for(data_copy) == [
+        f"data/treatments.yaml:{line_of(path, 'lung inflammation, which can be serious]')}: tdxd-pertuzumab."
+        "main_side_effects: 'which can be serious' reads as the end of the side effect before it: a comma inside an "
+        "item splits it in a [list]; put the whole item in quotes"]

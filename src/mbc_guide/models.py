@@ -176,6 +176,19 @@ class Medicine(Strict):
     serious_risks: list[Id]
 
 
+# A comma inside an unquoted item of a [list] splits it: "lung inflammation, which can be serious" becomes two
+# side effects, and the clinic sheet, which names the first three, may show the fragment alone.
+FRAGMENT_START = re.compile(r"^(which|such as|that|who|including|especially)\b", re.IGNORECASE)
+
+
+def _whole_side_effects(items: list[dict[str, str]]) -> list[dict[str, str]]:
+    for item in items:
+        if FRAGMENT_START.match(item["en"]):
+            raise ValueError(f"'{item['en']}' reads as the end of the side effect before it: a comma inside an item "
+                             "splits it in a [list]; put the whole item in quotes")
+    return items
+
+
 class Treatment(Strict):
     id: Id
     name: Text
@@ -196,7 +209,7 @@ class Treatment(Strict):
     rated_side_effects: list[Id] = []
     # The option grid's rows: the questions people ask when they compare options.
     clinic_visits: Text
-    main_side_effects: list[Text] = Field(min_length=1)
+    main_side_effects: Annotated[list[Text], AfterValidator(_whole_side_effects)] = Field(min_length=1)
     hair_loss: Text
     time_on_treatment: Text
 
