@@ -171,6 +171,9 @@ def test_a_term_must_say_where_it_was_seen(data):
 
 
 def test_ko_status_lists_counts_and_is_a_report_unless_strict(data, capsys):
+    assert main(["ko-status", "--data-dir", str(data), "--strict"]) == 0  # every string has its Korean
+    capsys.readouterr()
+    write_overlay(data, "key_facts", "[]\n")  # a file's Korean not written yet
     assert main(["ko-status", "--data-dir", str(data)]) == 0
     table = capsys.readouterr().out
     assert "data/ko/treatments.yaml" in table and table.splitlines()[-1].startswith("all")
@@ -191,6 +194,8 @@ def test_ko_status_fails_on_a_wrong_overlay_file(data, capsys):
     ("Two to four kinds.", "2~4가지입니다.", None),
     ("Approved in May 2026.", "2026년 6월에 허가되었습니다.", "6"),
     ("Two kinds.", "3가지입니다.", "3"),
+    ("You may feel tired.", "5명 중", "5"),
+    ("No one knows.", "1명도", "1"),
 ])
 def test_months_and_counts_written_as_words_may_be_digits_in_korean(english, korean, refused):
     extra = set(FIGURE.findall(korean)) - set(FIGURE.findall(english)) - _numbers_in_words(english)

@@ -226,17 +226,21 @@ def _compare(english: dict[tuple[str, str], EnglishText], items: list[Located], 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
 
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
-COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-WORD = re.compile(r"[A-Za-z]+")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+# A month followed by a day or a year ("May 2026", "June 1"): "May" alone is as often the verb.
+MONTH_DATE = re.compile(rf"\b({'|'.join(MONTHS)}) (?=\d)")
+# "one" is left out: it is as often a pronoun ("no one") as a count.
+COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+WORD = re.compile(r"[a-z]+")
 
 
 def _numbers_in_words(english: str) -> set[str]:
-    """Numbers the English writes as words: Korean writes months as numbers (May 2026 is 2026년 5월) and may write
-    a count in digits (two kinds: 2가지); neither is a new figure."""
-    words = {word.lower() for word in WORD.findall(english)}
-    return {str(number) for number, name in [*enumerate(MONTHS, 1), *enumerate(COUNT_WORDS, 1)] if name in words}
+    """Numbers the English writes as words: Korean writes a month as a number (May 2026 is 2026년 5월) and may
+    write a count in digits (two kinds: 2가지); neither is a new figure."""
+    months = {str(MONTHS.index(name) + 1) for name in MONTH_DATE.findall(english)}
+    words = set(WORD.findall(english.lower()))
+    return months | {str(number) for number, name in enumerate(COUNT_WORDS, 2) if name in words}
 
 
 def _figures_kept(item: Located, label: str, english: str, korean: str) -> Iterator[DataError]:
