@@ -201,6 +201,18 @@ def test_options_given_the_same_way_share_one_cell(registry):
     assert len(clinic_sheet.given_cells(registry, her2)) == 2
 
 
+def test_visits_an_earlier_table_gave_are_pointed_back_to_and_said_in_full_within_a_table(registry):
+    first, immunotherapy = clinic_sheet.first_options(registry, "triple-negative")
+    alone = next(c for c in first.columns if c.treatment.id == "sacituzumab-tnbc-first")
+    combined = next(c for c in immunotherapy.columns if c.treatment.id == "sacituzumab-pembrolizumab")
+    assert registry.treatments["sacituzumab-pembrolizumab"].clinic_visits == alone.treatment.clinic_visits
+    assert alone.visits == alone.treatment.clinic_visits["en"]
+    assert combined.visits == "Visits as for sacituzumab govitecan, earlier on this sheet."
+    # Options given alike in one table keep their own words, so they still share one cell.
+    hr = clinic_sheet.first_options(registry, "hr-positive-her2-negative")[0]
+    assert [c.visits for c in hr.columns] == [c.treatment.clinic_visits["en"] for c in hr.columns]
+
+
 def test_the_sheet_key_says_a_shared_lead_once(registry):
     tables = clinic_sheet.first_options(registry, "triple-negative")
     assert clinic_sheet.shows_medians(tables)
