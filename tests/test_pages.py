@@ -312,3 +312,19 @@ def test_a_study_s_second_row_in_the_lung_table_refers_to_the_row_above_only_whe
     assert pointers, "DESTINY-Breast03's two groups were counted the same way"
     assert all(i > 0 and rows[i - 1][0] == rows[i][0] for i in pointers)
     assert all("Keep in mind" not in counted for i, (_, counted) in enumerate(rows) if i in pointers)
+
+
+def test_a_study_page_only_rate_shows_on_its_study_page_with_both_arms_and_not_on_the_option_page(built_site, registry):
+    kept = [rate for rate in registry.side_effects.values() if rate.study_page_only]
+    assert kept, "the test needs a rate kept for the study page"
+    for rate in kept:
+        trial = registry.trials[rate.trial]
+        study = plain((built_site / "studies" / f"{trial.id}.html").read_text())
+        heading = phrases.side_effect_heading(rate, registry.effects[rate.effect].name["en"])
+        assert f"{heading}:" in study, rate.id  # the exact-figures line names the rate...
+        for arm in trial.arms:  # ...with every arm's figure, or says our sources lack it
+            assert (phrases.rate_cell(rate, arm.id) in study), (rate.id, arm.id)
+        for arm in trial.arms:
+            if arm.treatment:
+                option = plain((built_site / "options" / f"{arm.treatment}.html").read_text())
+                assert heading not in option, (rate.id, arm.treatment)

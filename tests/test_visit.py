@@ -178,23 +178,6 @@ def test_hair_loss_without_a_count_is_said_short_only_when_our_sources_do_not_re
     assert clinic_sheet.hair_loss_words(replace(column, treatment=common)) is None
 
 
-def test_pocket_cards_split_into_two_columns_of_about_equal_height_in_data_order(registry):
-    from mbc_guide import pocket_cards
-
-    cards = [(a, [registry.medicines[m] for m in a.medicines]) for a in registry.alerts.values()]
-    lines = [pocket_cards.card_lines(*card) for card in cards]
-    left, right = pocket_cards.two_columns(cards, lines)
-    assert sorted(a.id for a, _ in left + right) == sorted(registry.alerts)
-    for column in (left, right):
-        assert column == [card for card in cards if card in column]  # data order kept
-    height = {id(c): n for c, n in zip(cards, lines)}
-    assert abs(sum(height[id(c)] for c in left) - sum(height[id(c)] for c in right)) <= max(lines)
-    # A card with more words is estimated taller.
-    lung = registry.alerts["lung-inflammation"]
-    longer = lung.model_copy(update={"action": {"en": lung.action["en"] * 3}})
-    assert pocket_cards.card_lines(longer, cards[0][1]) > pocket_cards.card_lines(lung, cards[0][1])
-
-
 def test_later_options_come_by_situation_each_once(registry):
     groups = clinic_sheet.later_groups(registry, "hr-positive-her2-negative")
     names = [clinic_sheet.later_group_name(g) for g in groups]
@@ -216,6 +199,18 @@ def test_options_given_the_same_way_share_one_cell(registry):
     assert cells[1].names == "Abemaciclib, Palbociclib" and cells[1].text.startswith("Pills by mouth.")
     her2 = clinic_sheet.first_options(registry, "her2-positive")[0]
     assert len(clinic_sheet.given_cells(registry, her2)) == 2
+
+
+def test_visits_an_earlier_table_gave_are_pointed_back_to_and_said_in_full_within_a_table(registry):
+    first, immunotherapy = clinic_sheet.first_options(registry, "triple-negative")
+    alone = next(c for c in first.columns if c.treatment.id == "sacituzumab-tnbc-first")
+    combined = next(c for c in immunotherapy.columns if c.treatment.id == "sacituzumab-pembrolizumab")
+    assert registry.treatments["sacituzumab-pembrolizumab"].clinic_visits == alone.treatment.clinic_visits
+    assert alone.visits == alone.treatment.clinic_visits["en"]
+    assert combined.visits == "Visits as for sacituzumab govitecan, earlier on this sheet."
+    # Options given alike in one table keep their own words, so they still share one cell.
+    hr = clinic_sheet.first_options(registry, "hr-positive-her2-negative")[0]
+    assert [c.visits for c in hr.columns] == [c.treatment.clinic_visits["en"] for c in hr.columns]
 
 
 def test_the_sheet_key_says_a_shared_lead_once(registry):

@@ -40,6 +40,7 @@ class OptionColumn:
     treatment: Treatment
     trial: Trial | None  # the study whose figures this column shows
     chair_time: list[str]
+    visits: str  # how often: the option's clinic visits, or where the sheet said the same visits before
     effects: list[EffectCount]
     hair_loss: Figure | None
     named_effects: list[dict[str, str]]  # without counts: the first MOST_EFFECTS main side effects but hair loss
@@ -75,19 +76,26 @@ def first_options(registry: Registry, subtype: str) -> list[SideBySide]:
         shown = [t.id for t in group.treatments]
         columns = _same_effects([_column(registry, t, study_for(registry, t, shown)) for t in group.treatments])
         tables.append(SideBySide(group.line, group.topic, columns, _study_cells(columns)))
-    return _chair_time_once(tables)
+    return _said_once(tables)
 
 
-def _chair_time_once(tables: list[SideBySide]) -> list[SideBySide]:
-    """A medicine's time in the chair is said at its first column on the sheet; later columns point back to it."""
+def _said_once(tables: list[SideBySide]) -> list[SideBySide]:
+    """A medicine's time in the chair is said at its first column on the sheet, and an option's visits at the first
+    option of an earlier table that has the same: later columns point back to them. Within one table the visits stay,
+    so options given alike still share one cell."""
     said: set[str] = set()
+    visits_said: dict[str, str] = {}  # visits -> the option whose column said them first
     shown = []
     for table in tables:
         columns = []
         for column in table.columns:
             sentences = [s if s not in said else f"{s.split(':')[0]}: {AS_EARLIER}" for s in column.chair_time]
             said.update(column.chair_time)
-            columns.append(replace(column, chair_time=sentences))
+            earlier = visits_said.get(column.visits)
+            visits = f"Visits as for {mid_sentence(earlier)}, earlier on this sheet." if earlier else column.visits
+            columns.append(replace(column, chair_time=sentences, visits=visits))
+        for column in table.columns:
+            visits_said.setdefault(column.visits, column.treatment.short_name["en"])
         shown.append(replace(table, columns=columns))
     return shown
 
@@ -172,7 +180,8 @@ def _column(registry: Registry, treatment: Treatment, trial: Trial | None) -> Op
         elif rate.effect not in NOT_IN_EFFECT_LIST:
             effects.append(EffectCount(registry.get("effects", rate.effect), rate.values[arm]))
     named = [e for e in treatment.main_side_effects if not e["en"].lower().startswith("hair loss")][:MOST_EFFECTS]
-    return OptionColumn(treatment, trial, chair_time(registry, treatment), effects, hair_loss, named)
+    return OptionColumn(treatment, trial, chair_time(registry, treatment), treatment.clinic_visits["en"], effects,
+                        hair_loss, named)
 
 
 def _same_effects(columns: list[OptionColumn]) -> list[OptionColumn]:
@@ -243,7 +252,7 @@ def given_cells(registry: Registry, table: SideBySide) -> list[SharedCell]:
     def given(column: OptionColumn) -> str:
         treatment = column.treatment
         return " ".join([f"{sentence_case(ways_given(treatment.medicines, registry.medicines))}.",
-                         treatment.clinic_visits["en"], *column.chair_time])
+                         column.visits, *column.chair_time])
     return _shared_cells(table, given)
 
 

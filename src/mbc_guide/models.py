@@ -286,6 +286,8 @@ class SideEffectRate(Strict):
     not_reported: dict[Id, Text] = {}
     analysis: Analysis | None = None
     note: Text | None = None
+    # Shown on the study's page only: the option's page keeps to the side effects a reader weighs it by.
+    study_page_only: bool = False
 
 
 class Effect(Strict):

@@ -33,9 +33,9 @@ def option_arm(trial: Trial, treatment: Treatment) -> str | None:
 
 
 def side_effects_in(registry: Registry, trial: Trial, treatment: Treatment) -> list[SideEffectRate]:
-    """Rates of a study that give a figure for this option's arm."""
+    """Rates of a study that give a figure for this option's arm, but those kept for the study's page."""
     arm = option_arm(trial, treatment)
-    return [rate for rate in registry.side_effect_rates(trial.id) if arm in rate.values]
+    return [rate for rate in registry.side_effect_rates(trial.id) if arm in rate.values and not rate.study_page_only]
 
 
 def card_side_effects(registry: Registry, trial: Trial, treatment: Treatment) -> list[SideEffectRate]:

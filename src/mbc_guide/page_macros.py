@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment
 from markupsafe import Markup
 
-from . import clinic_sheet, clock, phrases, pocket_cards
+from . import clinic_sheet, clock, phrases
 from .caveats import caveat_labels
 from .generated_pages import COMPARE, OPTIONS, STUDIES, compare_path, index_path, option_path, study_path
 from .handouts import (CARDS_PAGE, PAPERS, RULED_LINES, TOOL_PAGE, Handout, common_questions, html_path,
@@ -477,12 +477,13 @@ class GuideMacros:
                             sources_url=self._sources_url(), support_url=web_address(self.site.url, "support.md"))
 
     def symptom_cards(self) -> Markup:
-        """A sheet of pocket cards, one per urgent-symptom entry in data, each with the medicines it is for."""
-        cards = [(alert, [self.registry.get("medicines", m) for m in alert.medicines])
-                 for alert in self.registry.alerts.values()]
-        columns = pocket_cards.two_columns(cards, [pocket_cards.card_lines(*card) for card in cards])
+        """A sheet of pocket cards, one per urgent-symptom entry in data, each with the medicines it is for. Cards that
+        open with the same line follow each other, so the screen says that line once; on paper every card keeps it."""
+        alerts = list(self.registry.alerts.values())
+        medicines = {alert.id: [self.registry.get("medicines", m) for m in alert.medicines] for alert in alerts}
         emergency = [c for c in self.registry.support.values() if c.kind == "emergency"]
-        return self._render("symptom_cards.html", columns=columns, head=self._handout_head(self.page.path),
+        return self._render("symptom_cards.html", groups=urgent_groups(alerts), medicines_for=medicines,
+                            head=self._handout_head(self.page.path),
                             sources_url=self._sources_url(), emergency=emergency, country_names=SUPPORT_COUNTRIES)
 
     def get_ready(self, subtype: str | None = None, treatment: str | None = None) -> Markup:

@@ -169,6 +169,12 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
             trial = registry.trials.get(rate.trial) if rate else None
             if trial and not any(arm.treatment == entry.id and arm.id in rate.values for arm in trial.arms):
                 yield located.error(("rated_side_effects", i), _label(entry, ("rated_side_effects", i)), f"rate {rate_id!r} has no value for an arm of {trial.name} that had this option")
+            effect = registry.effects.get(rate.effect) if rate else None
+            if rate and effect and rate.severity != "any" and not SAYS_SEVERE.search(effect.name["en"]):
+                yield located.error(("rated_side_effects", i), _label(entry, ("rated_side_effects", i)), (
+                    f"rate {rate_id!r} counts only severe cases (severity: {rate.severity}), so a word for how often "
+                    f"would understate {effect.name['en']!r}; list its any-grade rate, or name the effect as severe "
+                    "in data/effects.yaml"))
     elif isinstance(entry, Trial):
         yield from refers("sources", entry.published, ("published",))
         arm_ids = [arm.id for arm in entry.arms]
@@ -216,6 +222,8 @@ FREQUENCY_WORD_MESSAGE = ("{!r} is a frequency word; words for how often come fr
                           "rated_side_effects), never from the writer")
 FREQUENCY_WORD_MESSAGES = {"mild": "{!r} is not a grade: grade 2 already has symptoms that need treatment; say 'grade 1 or 2' "
                                    "or 'low grade' (showing-numbers rule 11)"}
+# An effect's name that tells readers it counts severe cases only: "how often" words then say how often it was severe.
+SAYS_SEVERE = re.compile(r"\b(severe|serious|grade [345]|life-threatening|deaths?)\b", re.I)
 FREQUENCY_WORDS = re.compile(r"\b(rare|rarely|not common|uncommon|mild)\b", re.I)
 
 

@@ -11,14 +11,11 @@ SUBTYPE_SCREENS, URGENT_WITHIN, FIRST_LINE_WITHIN = 15, 5, 4
 GROUP_FIRST_LINE_WITHIN = 6
 # Pages built from data: an option's page, a study's page and a type's compare page stay short too.
 BUDGETS = {"options": 14, "studies": 10, "compare": 12}
-# Pages still over the repetition limit, each with why; strict: once a page passes, its entry must go. Several urgent
-# boxes on a page share one opening line (urgent_groups.py), a study's caveats are said once per page, the compare
-# pages say an answer most options share once above their tables: what is left repeats across tables or is owned by another piece of work.
-REPEATS_OWNED_ELSEWHERE = {
-    "handouts/triple-negative.html": "sacituzumab govitecan is in both first-line groups (same visits, same side effects) "
-                                      "and two ASCENT studies share caveats, which travel with each figure",
-    "handouts/symptom-cards.html": "each pocket card stands alone, so each repeats the shared urgent wording",
-}
+# Pages still over the repetition limit, each with why; strict: once a page passes, its entry must go. Empty: several
+# urgent boxes on a page share one opening line (urgent_groups.py; the symptom cards say it once on screen, on each
+# card on paper), a study's caveats are said once per page, the compare pages say an answer most options share once
+# above their tables, and a handout points back to visits an earlier table gave.
+REPEATS_OWNED_ELSEWHERE: dict[str, str] = {}
 # Option pages over their budget; strict as above. Empty: urgent boxes share their opening line, symptoms sit on
 # one line and the explanations and side-effect pictures fold on option pages, so new options fit by themselves.
 OVER_BUDGET: dict[str, str] = {}

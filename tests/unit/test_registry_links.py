@@ -162,6 +162,19 @@ def test_a_rated_side_effect_needs_a_value_for_the_options_arm(tmp_path):
         "data/treatments.yaml:9: new.rated_side_effects[0]: rate 'a-ild' has no value for an arm of STUDY-A that had this option"]
 
 
+@pytest.mark.parametrize("severity", ["grade3_plus", "grade3_4", "fatal"])
+def test_a_rated_side_effect_counting_severe_cases_only_is_refused_as_understating(tmp_path, severity):
+    assert reference_errors(tmp_path, side_effects=("severity: any", f"severity: {severity}")) == [
+        f"data/treatments.yaml:9: new.rated_side_effects[0]: rate 'a-ild' counts only severe cases (severity: {severity}), "
+        "so a word for how often would understate 'lung inflammation'; list its any-grade rate, or name the effect as "
+        "severe in data/effects.yaml"]
+
+
+def test_a_rated_side_effect_counting_severe_cases_only_passes_when_its_name_says_severe(tmp_path):
+    assert reference_errors(tmp_path, side_effects=("severity: any", "severity: grade3_plus"),
+                            effects=("name: lung inflammation", "name: severe lung inflammation (grade 3 or higher)")) == []
+
+
 def test_a_side_effect_rate_may_leave_arms_out_but_not_name_unknown_ones(tmp_path):
     assert reference_errors(tmp_path, side_effects=("    new: {value: 12, fact: made-up-fact, source: made-up-source, from_claim: true}\n",
                                                     "    new: {value: 12, fact: made-up-fact, source: made-up-source, from_claim: true}\n"
