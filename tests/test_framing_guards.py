@@ -40,7 +40,7 @@ DATA_GUARDS = {
         "destiny-breast09.arms[1].treatment: 'thp' was compared head to head in DESTINY-Breast09; add "
         "'destiny-breast09' to its trials in data/treatments.yaml"),
     "frequency word typed into data": (
-        "treatments.yaml", "lung inflammation, which can be serious]\n  rated_side_effects: [db03-ild-any]",
+        "treatments.yaml", '"lung inflammation, which can be serious"]\n  rated_side_effects: [db03-ild-any]',
         "lung inflammation (not common)]\n  rated_side_effects: [db03-ild-any]", "treatments.yaml", "lung inflammation (not common)",
         "tdxd-later.main_side_effects[4]: 'not common' is a frequency word; words for how often come from the rate "
         "(list the rate under rated_side_effects), never from the writer"),
