@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from functools import partial
 from dataclasses import dataclass, field
 
 from jinja2 import Environment
@@ -251,7 +252,7 @@ class GuideMacros:
         self.page.results_pictured.append(key)
         first_of_study = shown.trial.id not in self.page.trials_captioned
         self.page.trials_captioned.append(shown.trial.id)
-        caveats = caveat_labels(shown.trial, shown.result)
+        caveats = caveat_labels(shown.trial, shown.result, self.language)
         # Each caveat in full the first time the study shows it on the page, the study's own notes ("the study
         # started many years ago") too; a later result names only its new caveats and refers back for the rest.
         given = self.page.caveats_given
@@ -396,7 +397,7 @@ class GuideMacros:
         return self._urgent([self.registry.get("alerts", wanted) for wanted in (alert, *alerts)])
 
     def _urgent(self, alerts: list[Alert], fold: bool = False) -> Markup:
-        return self._render("urgent_group.html", groups=urgent_groups(alerts), fold=fold)
+        return self._render("urgent_group.html", groups=urgent_groups(alerts, self.language), fold=fold)
 
     def questions(self, subtype: str) -> Markup:
         return self._render("questions.html", subtype=self.registry.get("subtypes", subtype))
@@ -405,18 +406,18 @@ class GuideMacros:
         """A type's options side by side: its usual answers, a table per line, and how each medicine is given."""
         chosen = self.registry.get("subtypes", subtype)
         groups, headlines = self._groups_with_headlines(subtype)
-        usual = usual_answers(self.registry.treatments_for(subtype))
+        usual = usual_answers(self.registry.treatments_for(subtype), self.language)
         return (self._render("compare_intro.html", subtype=chosen, usual=usual, subtype_href=self.href(chosen.page),
                              matters_href=self.href("what-matters-to-me.md"))
-                + self._grid_tables(chosen, groups, headlines, SaidOnce(usual), headings=True)
+                + self._grid_tables(chosen, groups, headlines, SaidOnce(usual, self.language), headings=True)
                 + self._medicines_given(subtype))
 
     def compare_page(self, subtype: str) -> Markup:
         """One type's compare page: a table per line under its own heading, each thing said once on the page."""
         chosen = self.registry.get("subtypes", subtype)
         groups, headlines = self._groups_with_headlines(subtype)
-        usual = usual_answers(self.registry.treatments_for(subtype))
-        said = SaidOnce(usual)
+        usual = usual_answers(self.registry.treatments_for(subtype), self.language)
+        said = SaidOnce(usual, self.language)
         sections = [("", "", self._render("compare_intro.html", subtype=chosen, usual=usual,
                                           subtype_href=self.href(chosen.page), matters_href=self.href("what-matters-to-me.md")))]
         sections += [(self.phrases.group_name(group.line, group.topic), f"{group.line}{'-' + group.topic if group.topic else ''}",
@@ -435,7 +436,7 @@ class GuideMacros:
         trials = {h.trial.id for h in headlines.values() if h}
         return self._render("option_grid.html", subtype=subtype, groups=groups, headlines=headlines, said=said,
                             cross_study=self._cross_study(groups, headlines), headings=headings,
-                            grid_answers=grid_answers, effects_answer=self._effects_answer, is_sentence=is_sentence,
+                            grid_answers=partial(grid_answers, language=self.language), effects_answer=self._effects_answer, is_sentence=is_sentence,
                             option_hrefs={t.id: self.href(option_path(t.id)) for t in options},
                             study_hrefs={trial: self.href(study_path(trial)) for trial in trials})
 
@@ -467,7 +468,7 @@ class GuideMacros:
         return groups, headlines
 
     def side_effect_across_studies(self, effect: str) -> Markup:
-        rows = rate_rows(self.registry, effect)
+        rows = rate_rows(self.registry, effect, self.language)
         if not rows:
             raise LookupError(f"no side-effect rates in data for effect {effect!r}")
         return self._render("effect_across_studies.html", effect=self.registry.get("effects", effect), rows=rows)
