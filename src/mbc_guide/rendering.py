@@ -39,7 +39,7 @@ def component_environment(components_dir: Path) -> Environment:
         full_date=_full_date,
         # The chart functions escape their own text, so their SVG is safe to insert as markup.
         icon_array=lambda percent, label, kind="benefit": Markup(charts.icon_array(percent, label, kind)),
-        median_bars=lambda bars, label, scale_years=None: Markup(charts.median_bars(bars, label, scale_years)),
+        median_bars=_median_bars,
     )
     return environment
 
@@ -61,6 +61,11 @@ def _ui_in_page_language(context: Context, string_id: str, **values: object) -> 
 @pass_context
 def _ui_plain_in_page_language(context: Context, string_id: str, **values: object) -> str:
     return ui_text(string_id, page_language_of(context), **values)
+
+
+@pass_context
+def _median_bars(context: Context, bars: list[charts.Bar], label: str, scale_years: int | None = None) -> Markup:
+    return Markup(charts.median_bars(bars, label, scale_years, page_language_of(context)))
 
 
 # Dates as each language writes them: "March 2026" / "2026년 3월"; "5 March 2026" / "2026년 3월 5일".
