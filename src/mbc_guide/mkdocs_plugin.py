@@ -20,13 +20,15 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 from . import clock
 from .building import macro_fault_line
 from .deferred_html import DeferredHtml
-from .editions import DEFAULT, EditionsProblem, editions, in_edition, served, served_of, source
+from .editions import served, served_of, source
 from .errors import DataErrors
 from .evidence import check_against_shared
 from .file_reading import utf8_problem
 from .front_matter import front_matter_problems
 from .macro_calls import call_lines, call_problems
 from .generated_pages import INDEX, OPTIONS, generated_pages, index_path, is_generated, nav_section
+from .edition_gate import korean_text_problems, unpaired_pages
+from .languages import DEFAULT_LANGUAGE as DEFAULT, KOREAN, editions, page_path_in_edition as in_edition, registry_in
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .parsed_pages import ParsedPages
@@ -49,6 +51,7 @@ HANDOUT_MACROS = ("handout", "symptom_cards")
 # Option pages answer "will I lose my hair?", "when do I call?": search ranks them above pages that only mention it.
 OPTION_SEARCH_BOOST = 2
 # Korean words end at brackets and middle dots too (`간질성 폐질환(폐렴)은`): docs/korean-edition.md, Search.
+SEARCH_PLUGIN, OFFLINE_PLUGIN = "material/search", "material/offline"
 KOREAN_SEARCH_SEPARATOR = r"[\s\-\(\)\[\]\.,·/]+"
 
 
@@ -105,8 +108,16 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if placeholders and is_publishing(os.environ):
             raise PluginError("\n".join(placeholders))
         self._placeholder_warnings = [f"{line} (preview build: not for publishing)" for line in placeholders]
+        if first_edition and KOREAN in self.editions:  # the gate: nothing half-translated is published
+            gate = [*korean_text_problems(self.registry, data_dir, self.config.data_dir),
+                    *unpaired_pages(Path(config.docs_dir))]
+            if gate:
+                raise PluginError("\n".join(gate))
+        registries = {KOREAN: registry_in(self.registry, KOREAN, data_dir, self.config.data_dir)} if KOREAN in self.editions else {}
+        self.edition_registry = registries.get(self.edition, self.registry)
         site = SiteFacts(name=self._edition_setting(config, "site_name"), url=config.site_url, pdfs=self.pdfs)
-        self.macros = GuideMacros(self.registry, reused_component_environment(project / self.config.components_dir), site)
+        self.macros = GuideMacros(self.registry, reused_component_environment(project / self.config.components_dir), site,
+                                  registries)
         if first_edition:
             self._start_build()
             self.warnings += self._placeholder_warnings
@@ -114,7 +125,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self._start_edition()
         self.known_capitals = self._capitalised_names()
         self.known_urls = {url for source in self.registry.sources.values() for url in (source.url, source.read_in_url) if url}
-        config.nav = _with_generated_nav(self._writer_nav, self.registry)
+        config.nav = _with_generated_nav(self._writer_nav, self.edition_registry, self.edition)
         return config
 
     def _choose_edition(self, config: Any) -> bool:
@@ -122,18 +133,18 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         on. True for the first edition's build."""
         i18n = config.plugins.get("i18n")
         if i18n is None:
-            self.edition = DEFAULT
+            self.edition, self.editions = DEFAULT, [DEFAULT]
             return True
         first = i18n.current_language is None
         if first:
             try:
-                wanted = editions(config.extra)
-            except EditionsProblem as problem:
+                self.editions = wanted = editions(config.extra)
+            except ValueError as problem:
                 raise PluginError(str(problem)) from None
             for language in i18n.config.languages:
                 language.build = language.locale in wanted
-            if len(wanted) > 1 and "search" in config.plugins:
-                config.plugins["search"].config.separator = KOREAN_SEARCH_SEPARATOR
+            if len(wanted) > 1 and SEARCH_PLUGIN in config.plugins:
+                config.plugins[SEARCH_PLUGIN].config.separator = KOREAN_SEARCH_SEPARATOR
         self.edition = i18n.current_language or DEFAULT
         return first
 
@@ -184,8 +195,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if i18n is None:
             return
         for file in files.documentation_pages():
-            if not hasattr(file, "alternates"):
-                file.alternates, file.locale = {self.edition: file}, self.edition
+            if not hasattr(file, "alternates"):  # what the i18n plugin gives the files it places
+                file.alternates, file.locale, file.locale_alternate_of = {self.edition: file}, self.edition, self.edition
         i18n.i18n_files_per_language[self.edition] = files.documentation_pages()
 
     def _redirect_within_edition(self, files: Any, config: Any) -> None:
@@ -219,7 +230,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 writer_texts[in_edition(file.src_uri)] = file.content_string
                 files.remove(file)
         self.generated_titles = {}
-        for page in generated_pages(self.registry, writer_texts):
+        for page in generated_pages(self.edition_registry, writer_texts, self.edition):
             src_uri = source(self.edition, page.path)
             file = File.generated(config, src_uri, content=page.source)
             file.dest_uri = html_path(served(self.edition, page.path))  # the default edition's pages at the root
@@ -238,9 +249,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             prefix = f"{Path(config.docs_dir).name}/"
             raise PluginError("\n".join(f"{prefix}{page}: page is not in the navigation; add it under nav: in mkdocs.yml"
                                          for page in missing))
-        if self.edition != DEFAULT:  # pages built from data carry their titles in the edition's language
-            for page in nav.pages:
-                page.title = self.generated_titles.get(page.file.src_uri, page.title)
         return nav
 
     def register_macros(self, env: Any) -> None:
@@ -402,6 +410,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
              "url": posixpath.relpath(html_path(served(language, path)), here)} for language in i18n.build_languages]
         return context
 
+    @event_priority(-110)  # after the i18n plugin has built every edition and merged their search entries
+    def on_post_build(self, config: Any) -> None:
+        """Pages opened from disk search search/search_index.js, which the offline plugin wrote during the last
+        edition's build, with that edition's pages only: write it again from the merged search_index.json."""
+        i18n, offline = config.plugins.get("i18n"), config.plugins.get(OFFLINE_PLUGIN)
+        if i18n is None or offline is None or i18n.building or len(i18n.build_languages) < 2:
+            return
+        offline.on_post_build(config=config)
+
     def on_post_template(self, output: str, template_name: str, config: Any) -> str:
         return toggles_without_autocomplete(output) if template_name.endswith(".html") else output  # 404.html
 
@@ -428,7 +445,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return USED_BY_PATTERN.sub(pages_using, output)
 
 
-def _with_generated_nav(nav: list[Any] | None, registry: Registry) -> list[Any] | None:
+def _with_generated_nav(nav: list[Any] | None, registry: Registry, language: str = DEFAULT) -> list[Any] | None:
     """Each `options/index.md` or `studies/index.md` entry of the navigation becomes that folder's pages, one for
     every option or study in data: a titled entry becomes a section, a bare one puts them in the section it is in."""
     if nav is None:
@@ -438,11 +455,11 @@ def _with_generated_nav(nav: list[Any] | None, registry: Registry) -> list[Any] 
     for entry in nav:
         target = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry
         if isinstance(entry, str) and entry in folders:
-            expanded += next(iter(nav_section(registry, folders[entry]).values()))
+            expanded += next(iter(nav_section(registry, folders[entry], language).values()))
         elif isinstance(target, str) and target in folders:
-            expanded.append({next(iter(entry)): next(iter(nav_section(registry, folders[target]).values()))})
+            expanded.append({next(iter(entry)): next(iter(nav_section(registry, folders[target], language).values()))})
         elif isinstance(target, list):
-            expanded.append({next(iter(entry)): _with_generated_nav(target, registry)})
+            expanded.append({next(iter(entry)): _with_generated_nav(target, registry, language)})
         else:
             expanded.append(entry)
     return expanded
