@@ -69,3 +69,25 @@ def korean_project(project: Path) -> Path:
     complete_overlay(project)
     mirror_pages(project)
     return project
+
+
+def korean_site_sources(folder: Path) -> Path:
+    """A Korean copy of the real sources in folder/project, with ../shared beside it as for the real site."""
+    from conftest import REPO, copy_sources
+
+    shared = REPO.parent / "shared"
+    if shared.is_dir():
+        (folder / "shared").symlink_to(shared)
+    return korean_project(copy_sources(folder / "project"))
+
+
+def built_korean_site(tmp_path_factory) -> Path:
+    """The Korean copy built once for the run (shared by every worker, like conftest's built_site): only read it."""
+    from mbc_guide.cli import build_site
+    from run_once import made_once
+
+    def build(folder: Path) -> None:
+        project = korean_site_sources(folder)
+        assert build_site(project / "mkdocs.yml", folder / "site"), "the Korean copy of the site must build"
+
+    return made_once(tmp_path_factory, "korean-built", build) / "site"
