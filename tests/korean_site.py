@@ -73,12 +73,21 @@ def korean_project(project: Path) -> Path:
 
 def korean_site_sources(folder: Path) -> Path:
     """A Korean copy of the real sources in folder/project, with ../shared beside it as for the real site."""
-    from conftest import REPO, copy_sources
-
-    shared = REPO.parent / "shared"
+    tests = _tests_conftest()
+    shared = tests.REPO.parent / "shared"
     if shared.is_dir():
         (folder / "shared").symlink_to(shared)
-    return korean_project(copy_sources(folder / "project"))
+    return korean_project(tests.copy_sources(folder / "project"))
+
+
+def _tests_conftest():
+    """tests/conftest.py (its copy_sources), also from tests/browser/, where `conftest` names the browser one."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("tests_conftest", Path(__file__).with_name("conftest.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def built_korean_site(tmp_path_factory) -> Path:

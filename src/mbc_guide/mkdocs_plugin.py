@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import urljoin
 
 from markupsafe import Markup
 from mkdocs.config import config_options
@@ -115,7 +116,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 raise PluginError("\n".join(gate))
         registries = {KOREAN: registry_in(self.registry, KOREAN, data_dir, self.config.data_dir)} if KOREAN in self.editions else {}
         self.edition_registry = registries.get(self.edition, self.registry)
-        site = SiteFacts(name=self._edition_setting(config, "site_name"), url=config.site_url, pdfs=self.pdfs)
+        # Handouts print the address of their own edition's page, and their QR codes lead there (/ko/ for Korean).
+        site_url = urljoin(config.site_url.rstrip("/") + "/", served(self.edition, ""))
+        site = SiteFacts(name=self._edition_setting(config, "site_name"), url=site_url, pdfs=self.pdfs)
         self.macros = GuideMacros(self.registry, reused_component_environment(project / self.config.components_dir), site,
                                   registries)
         if first_edition:
@@ -183,7 +186,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                     problems.append(self.registry.error_at(kind, entry.id, ("page",), f"no page {entry.page!r} in content/"))
         if problems:
             raise PluginError("\n".join(str(problem) for problem in problems))
-        self.macros.site.handouts = [Handout(served_of(f.src_uri), _title(f)) for f in files.documentation_pages()
+        self.macros.site.handouts = [Handout(in_edition(f.src_uri), _title(f)) for f in files.documentation_pages()
                                      if is_handout(in_edition(f.src_uri))]
         self._redirect_within_edition(files, config)
         self._list_in_sitemap(files, config)
