@@ -51,6 +51,10 @@ def test_no_page_asks_material_to_fetch_the_sitemap(korean_site):
         assert 'rel="alternate"' not in (korean_site / page).read_text(encoding="utf-8")
 
 
+def test_the_one_404_page_stays_the_english_one(korean_site):
+    assert '<html lang="en"' in (korean_site / "404.html").read_text(encoding="utf-8")
+
+
 def test_the_korean_edition_has_its_own_site_name_and_navigation(korean_site):
     page = (korean_site / "ko/index.html").read_text(encoding="utf-8")
     assert "전이성 유방암 치료 안내" in page and "유방암의 종류" in page and "Types of breast cancer" not in page

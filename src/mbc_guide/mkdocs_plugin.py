@@ -423,6 +423,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         offline.on_post_build(config=config)
 
     def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        if template_name == "404.html" and self.edition != DEFAULT:
+            return ""  # MkDocs skips empty output: the site's one 404 page, at the root, stays the English one
         return toggles_without_autocomplete(output) if template_name.endswith(".html") else output  # 404.html
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
