@@ -72,7 +72,7 @@ def test_page_without_summary_or_questions(project_copy, capsys):
     text = page.read_text().replace('!!! abstract "In short"', '!!! abstract "Summary"')
     page.write_text(text.replace("## Questions to ask your care team", "## Things to ask"))
     errors = failed_build_errors(project_copy, capsys)
-    assert 'content/index.md:1: no summary: start the page with !!! abstract "In short" and a few bullet points' in errors
+    assert 'content/en/index.md:1: no summary: start the page with !!! abstract "In short" and a few bullet points' in errors
     assert "content/en/index.md:1: no '## Questions to ask your care team' section; end the page with questions to ask" in errors
 
 
