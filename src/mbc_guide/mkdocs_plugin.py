@@ -9,7 +9,6 @@ import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable
-from urllib.parse import urljoin
 
 from markupsafe import Markup
 from mkdocs.config import config_options
@@ -116,9 +115,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 raise PluginError("\n".join(gate))
         registries = {KOREAN: registry_in(self.registry, KOREAN, data_dir, self.config.data_dir)} if KOREAN in self.editions else {}
         self.edition_registry = registries.get(self.edition, self.registry)
-        # Handouts print the address of their own edition's page, and their QR codes lead there (/ko/ for Korean).
-        site_url = urljoin(config.site_url.rstrip("/") + "/", served(self.edition, ""))
-        site = SiteFacts(name=self._edition_setting(config, "site_name"), url=site_url, pdfs=self.pdfs)
+        site = SiteFacts(name=self._edition_setting(config, "site_name"), url=config.site_url, pdfs=self.pdfs)
         self.macros = GuideMacros(self.registry, reused_component_environment(project / self.config.components_dir), site,
                                   registries)
         if first_edition:
