@@ -485,6 +485,10 @@ class GuideMacros:
         terms = sorted(self.registry.glossary.values(), key=lambda term: term.term.lower())
         return self._render("glossary.html", terms=terms, on_page=False)
 
+    def page_glossary(self, terms: list) -> Markup:
+        """The words a page used, folded at its end, in the page's language (the plugin adds it after rendering)."""
+        return self._render("glossary.html", terms=terms, on_page=True)
+
     def all_sources(self) -> Markup:
         sources = sorted(self.registry.sources.values(), key=lambda source: source.title.lower())
         return self._render("all_sources.html", sources=sources, access=list(self.registry.access.values()),
@@ -501,9 +505,9 @@ class GuideMacros:
         named_only = [a for a in self._alerts_for([t for group in later for t in group.treatments])
                       if a not in described]
         return self._render("subtype_handout.html", subtype=chosen, first=first, later_groups=later, alerts=described,
-                            later_alerts=named_only, cards_url=web_address(self.site.url, CARDS_PAGE),
+                            later_alerts=named_only, cards_url=self._web_address(CARDS_PAGE),
                             clinic=clinic_sheet, head=self._handout_head(chosen.page), ruled_lines=RULED_LINES,
-                            sources_url=self._sources_url(), support_url=web_address(self.site.url, "support.md"))
+                            sources_url=self._sources_url(), support_url=self._web_address("support.md"))
 
     def symptom_cards(self) -> Markup:
         """A sheet of pocket cards, one per urgent-symptom entry in data, each with the medicines it is for."""
@@ -520,7 +524,7 @@ class GuideMacros:
         treatments = ([self.registry.get("treatments", treatment)] if treatment
                       else self.registry.treatments_for(subtype) if subtype else [])
         alerts = self._alerts_for(treatments) if treatments else list(self.registry.alerts.values())
-        handout = next((h for h in self.site.handouts if chosen and h.page == f"handouts/{chosen.id}.md"), None)
+        handout = next((h for h in self._handouts() if chosen and h.page == f"handouts/{chosen.id}.md"), None)
         tool = TOOL_PAGE + (f"?subtype={chosen.id}" if chosen else "")
         return self._render("get_ready.html", subtype=chosen, alerts=alerts, handout=handout and {
             "html": self._relative(handout.html), "pdfs": {PAPERS[p]: self._relative(handout.pdf(p)) for p in PAPERS} if self.site.pdfs else {}},
@@ -538,7 +542,7 @@ class GuideMacros:
         common = common_questions([[self._t(q) for q in subtype.questions] for subtype in subtypes])
         return self._render("what_matters.html", tradeoffs=list(self.registry.tradeoffs.values()),
                             subtypes=subtypes, common=common, site=self.site,
-                            url=web_address(self.site.url, self.page.path or TOOL_PAGE))
+                            url=self._web_address(self.page.path or TOOL_PAGE))
 
     def support_contacts(self, country: str) -> Markup:
         contacts = [c for c in self.registry.support.values() if c.country == country]
@@ -549,23 +553,31 @@ class GuideMacros:
     def _alerts_for(self, treatments: list) -> list:
         return alerts_for(self.registry, [m for t in treatments for m in t.medicines])
 
+    def _handouts(self) -> list[Handout]:
+        """The handouts by their path in the edition (handouts/x.md), as this page's links are made."""
+        return [Handout(page_path_in_edition(h.page), h.title) for h in self.site.handouts]
+
+    def _web_address(self, page: str) -> str:
+        """A page's full address in this page's edition, for paper (the Korean edition's pages are under ko/)."""
+        return web_address(self.site.url, page if self.language == DEFAULT_LANGUAGE else f"{self.language}/{page}")
+
     def _relative(self, target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(self.page.path) or ".")
 
     def handout_list(self) -> Markup:
         links = [{"title": h.title, "html": self._relative(h.html),
                   "pdfs": {PAPERS[paper]: self._relative(h.pdf(paper)) for paper in PAPERS} if self.site.pdfs else {}}
-                 for h in self.site.handouts]
+                 for h in self._handouts()]
         return self._render("handout_list.html", handouts=links)
 
     def _sources_url(self) -> str:
         """Paper cannot follow links: handouts print where the full source list is."""
-        return web_address(self.site.url, "sources.md")
+        return self._web_address("sources.md")
 
     def _handout_head(self, about_page: str) -> Markup:
         """Date, review dates, web address as text and QR code, and PDF links."""
-        url = web_address(self.site.url, about_page)
-        handout = next((h for h in self.site.handouts if h.page == self.page.path), None)
+        url = self._web_address(about_page)
+        handout = next((h for h in self._handouts() if h.page == self.page.path), None)
         pdfs = {PAPERS[paper]: posixpath.basename(handout.pdf(paper)) for paper in PAPERS} if handout and self.site.pdfs else {}
         return self._render("handout_head.html", url=url, qr_code=Markup(qr_code_svg(url)), site=self.site,
                             review=self.registry.reviews.get(self.page.path), pdfs=pdfs)
