@@ -497,7 +497,7 @@ class GuideMacros:
     def handout(self, subtype: str) -> Markup:
         """A subtype's handout for a clinic talk: first options side by side on page 1, the rest on page 2."""
         chosen = self.registry.get("subtypes", subtype)
-        first = clinic_sheet.first_options(self.registry, subtype)
+        first = clinic_sheet.first_options(self.registry, subtype, self.language)
         later = clinic_sheet.later_groups(self.registry, subtype)
         # Options described with side effects (page 1) keep their urgent symptoms in full on the sheet; those of
         # options only named on page 2 are named once, with the symptom cards and each option's page to turn to.
@@ -506,14 +506,14 @@ class GuideMacros:
                       if a not in described]
         return self._render("subtype_handout.html", subtype=chosen, first=first, later_groups=later, alerts=described,
                             later_alerts=named_only, cards_url=self._web_address(CARDS_PAGE),
-                            clinic=clinic_sheet, head=self._handout_head(chosen.page), ruled_lines=RULED_LINES,
+                            clinic=clinic_sheet.in_language(self.language), head=self._handout_head(chosen.page), ruled_lines=RULED_LINES,
                             sources_url=self._sources_url(), support_url=self._web_address("support.md"))
 
     def symptom_cards(self) -> Markup:
         """A sheet of pocket cards, one per urgent-symptom entry in data, each with the medicines it is for."""
         cards = [(alert, [self.registry.get("medicines", m) for m in alert.medicines])
                  for alert in self.registry.alerts.values()]
-        columns = pocket_cards.two_columns(cards, [pocket_cards.card_lines(*card) for card in cards])
+        columns = pocket_cards.two_columns(cards, [pocket_cards.card_lines(*card, self.language) for card in cards])
         emergency = [c for c in self.registry.support.values() if c.kind == "emergency"]
         return self._render("symptom_cards.html", columns=columns, head=self._handout_head(self.page.path),
                             sources_url=self._sources_url(), emergency=emergency, country_names={code: self._ui(f"country.{code}") for code in SUPPORT_COUNTRIES})
@@ -579,7 +579,7 @@ class GuideMacros:
         url = self._web_address(about_page)
         handout = next((h for h in self._handouts() if h.page == self.page.path), None)
         pdfs = {PAPERS[paper]: posixpath.basename(handout.pdf(paper)) for paper in PAPERS} if handout and self.site.pdfs else {}
-        return self._render("handout_head.html", url=url, qr_code=Markup(qr_code_svg(url)), site=self.site,
+        return self._render("handout_head.html", url=url, qr_code=Markup(qr_code_svg(url, self._ui("handout.qr_title", url=url))), site=self.site,
                             review=self.registry.reviews.get(self.page.path), pdfs=pdfs)
 
     def sources_section(self) -> Markup:
