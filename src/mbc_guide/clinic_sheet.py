@@ -221,6 +221,7 @@ class ArmValue:
 
 # A median, in words for a narrow column: the time half of the people reached, or longer (catalogue clinic.lead.*).
 MEDIAN_MEASURES_LED = ("pfs_median", "os_median", "brain_pfs_median")
+MEDIAN_LEADS = {measure: ui_text(f"clinic.lead.{measure}", DEFAULT_LANGUAGE) for measure in MEDIAN_MEASURES_LED}
 
 
 def median_lead(measure: str, language: str = DEFAULT_LANGUAGE) -> str | None:
