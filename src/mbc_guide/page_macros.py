@@ -298,6 +298,8 @@ class GuideMacros:
         studied = [(result, side_effects_in(self.registry, result.trial, chosen)) for result in results]
         subtypes = [self.registry.get("subtypes", s) for s in chosen.subtypes]
         notes = [note for m in medicines for note in self.registry.access_for(m.id, chosen.id)]
+        if self.language == "ko":  # Korea first on Korean pages: the approval and insurance note readers there need
+            notes.sort(key=lambda note: note.country != "kr")
         noted = {note.medicine for note in notes}
         # Medicines with notes elsewhere on the site but none for this use: the page says none applies here.
         not_noted_here = [m for m in medicines if m.id not in noted
