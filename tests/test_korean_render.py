@@ -174,3 +174,12 @@ def test_study_page_in_korean_says_rates_as_people_out_of_100(registry, tmp_path
     assert "2년 후" in text and "100명 중 약 70명" in text  # the 2-year rate of the first arm
     assert "연구 세부 사항: 정확한 수치와 출처" in text
     assert "Half of the people" not in text and "out of 100" not in text
+
+
+@pytest.mark.parametrize("name", ["CAVEAT_WORDS", "ANALYSIS_WORDS", "MEASURE_NAMES", "RATE_MEANINGS", "SEVERITY_WORDS",
+                                  "COUNTED_WORDS", "LINE_NAMES", "TOPIC_NAMES", "ROUTE_WORDS", "MEDIAN_MEANINGS",
+                                  "SHORT_MEDIAN_MEANINGS"])
+def test_korean_phrase_tables_cover_every_english_key(name):
+    """A new measure, caveat, line or topic gets its Korean words too: a Korean page would otherwise stop."""
+    from mbc_guide import korean_phrases, phrases
+    assert set(getattr(korean_phrases, name)) == set(getattr(phrases, name))
