@@ -158,9 +158,11 @@ class GuideMacros:
         """Data text in the page's language."""
         return text_in(text, self.language)
 
-    def _ui(self, string_id: str, **values: object) -> str:
-        """One of the site's own strings (ui_strings.yaml) in the page's language."""
+    def ui(self, string_id: str, **values: object) -> str:
+        """One of the site's own strings (ui_strings.yaml) in the page's language (the plugin's headings too)."""
         return ui_text(string_id, self.language, **values)
+
+    _ui = ui
 
     def cite(self, source_id: str) -> Source:
         source = self.registry.get("sources", source_id)
