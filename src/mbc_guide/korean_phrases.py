@@ -16,7 +16,7 @@ from .korean_numbers import (CAVEAT_WORDS_KO, LONGER_THAN_MIDDLE_KO, MEDIAN_MEAN
 from .languages import KOREAN, text_in
 from .models import MEDIAN_MEASURES, Figure, Medicine, Result, SideEffectRate, Trial
 from .numbers import format_number
-from .phrases import SHOWN_ANALYSES, caveat_kinds, first_sentence
+from .phrases import SHOWN_ANALYSES, caveat_kinds, labelled
 from .ui_strings import ui_text
 
 # numbers.py under its English names (language_words.numbers_in serves this module for Korean pages too).
@@ -160,20 +160,11 @@ def measure_name(result: Result) -> str:
 
 
 def result_label(trial: Trial, result: Result) -> str:
-    name = measure_name(result)
-    if result.note and sum(other.measure == result.measure for other in trial.results) > 1:
-        return f"{name}, {first_sentence(_ko(result.note)).rstrip('.')}"
-    return name
+    return labelled(trial, result, measure_name(result), _ko(result.note) if result.note else None)
 
 
-# What a rate counts, as a noun phrase: pictures say '색칠한 사람: 살아 있음'.
-RATE_MEANINGS = {
-    "pfs_rate": "암이 자라거나 퍼지지 않고 살아 있음",
-    "os_rate": "살아 있음",
-    "response_rate": "암이 줄어듦",
-    "complete_response": "검사에서 암이 보이지 않음",
-    "brain_response_rate": "뇌의 암이 줄어듦",
-}
+# What a rate counts, as a noun phrase: pictures say '색칠한 사람: 살아 있음' (a rate's name says just that).
+RATE_MEANINGS = {measure: name for measure, name in MEASURE_NAMES.items() if measure not in MEDIAN_MEASURES}
 
 
 def rate_meaning(result: Result, singular: bool = False) -> str:

@@ -227,9 +227,14 @@ def measure_name(result: Result) -> str:
 
 def result_label(trial: Trial, result: Result) -> str:
     """A result's name on its study's page; with its note when the study reports the same measure more than once."""
-    name = measure_name(result)
-    if result.note and sum(other.measure == result.measure for other in trial.results) > 1:
-        return f"{name}, {mid_sentence(first_sentence(result.note['en'])).rstrip('.')}"
+    return labelled(trial, result, measure_name(result), result.note["en"] if result.note else None)
+
+
+def labelled(trial: Trial, result: Result, name: str, note: str | None) -> str:
+    """The result's name, and the first sentence of its note (in the page's language) where the name alone would
+    not tell it from another result of the same measure."""
+    if note and sum(other.measure == result.measure for other in trial.results) > 1:
+        return f"{name}, {mid_sentence(first_sentence(note)).rstrip('.')}"
     return name
 
 
