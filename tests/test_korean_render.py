@@ -183,3 +183,13 @@ def test_korean_phrase_tables_cover_every_english_key(name):
     """A new measure, caveat, line or topic gets its Korean words too: a Korean page would otherwise stop."""
     from mbc_guide import korean_phrases, phrases
     assert set(getattr(korean_phrases, name)) == set(getattr(phrases, name))
+
+
+def test_the_gate_names_a_ui_string_without_korean(tmp_path, monkeypatch):
+    catalogue = tmp_path / "ui_strings.yaml"
+    catalogue.write_text('- id: one.word\n  en: "Word"\n  ko: "낱말"\n- id: two.words\n  en: "Two words"\n',
+                         encoding="utf-8")
+    monkeypatch.setattr(ui_strings, "CATALOGUE", catalogue)
+    assert ui_strings.catalogue_problems("ko") == ["src/mbc_guide/ui_strings.yaml:4: two.words.ko: missing Korean text"]
+    catalogue.write_text('- id: one.word\n  en: "Word"\n  colour: red\n', encoding="utf-8")
+    assert ui_strings.catalogue_problems("ko")[0].startswith("src/mbc_guide/ui_strings.yaml:3: one.word.colour:")

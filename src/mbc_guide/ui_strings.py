@@ -56,6 +56,15 @@ class Catalogue:
 _loaded: dict[tuple[Path, str, int, int], Catalogue] = {}
 
 
+def catalogue_problems(language: str) -> list[str]:
+    """For the build's gate: the catalogue's errors, else every string without text in the language; one line each."""
+    try:
+        catalogue = load_catalogue()
+    except MissingUiString as errors:
+        return str(errors).splitlines()
+    return [str(problem) for problem in catalogue.missing(language)]
+
+
 def load_catalogue(path: Path | None = None, shown: str | None = None) -> Catalogue:
     """The catalogue (ui_strings.yaml unless told), read once per content of the file."""
     path, shown = path or CATALOGUE, shown or SHOWN
