@@ -8,13 +8,15 @@ from .korean_overlay import check_parity
 from .korean_terms import check_terms
 from .languages import DEFAULT_LANGUAGE, KOREAN
 from .registry import Registry
+from .ui_strings import catalogue_problems
 
 
 def korean_text_problems(registry: Registry, data_dir: Path, data_prefix: str) -> list[str]:
-    """The overlay's own lines: errors in the Korean files, then missing and out-of-date strings (`ko-status --details`)."""
+    """The overlay's own lines: errors in the Korean files, then missing and out-of-date strings (`ko-status --details`),
+    then the site's own words without Korean (src/mbc_guide/ui_strings.yaml)."""
     report = check_parity(registry, data_dir, data_prefix=data_prefix)
     problems = [*report.errors, *check_terms(registry, data_dir, data_prefix=data_prefix), *report.gaps]
-    return [str(problem) for problem in problems]
+    return [str(problem) for problem in problems] + catalogue_problems(KOREAN)
 
 
 def unpaired_pages(docs_dir: Path, language: str = KOREAN) -> list[str]:

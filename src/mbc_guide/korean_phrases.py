@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-from .charts import Bar
 from .korean_numbers import (CAVEAT_WORDS_KO, LONGER_THAN_MIDDLE_KO, MEDIAN_MEANINGS_KO, figure_frequency_ko,
                              frequency_word_ko, key_fact_value_ko, months_in_words_ko, months_with_exact_ko,
                              natural_frequency_ko, result_sentence_ko, timeframe_in_words_ko)
 from .languages import KOREAN, text_in
 from .models import MEDIAN_MEASURES, Figure, Medicine, Result, SideEffectRate, Trial
 from .numbers import format_number
-from .phrases import SHOWN_ANALYSES, caveat_kinds, first_sentence
+from .phrases import SHOWN_ANALYSES, caveat_words, labelled, short_caveats
+from .phrases import bars as bars_named
 from .ui_strings import ui_text
 
 # numbers.py under its English names (language_words.numbers_in serves this module for Korean pages too).
@@ -116,15 +116,15 @@ ANALYSIS_WORDS = {
 def caveat_sentence(trial: Trial, result: Result | None = None, short: bool = False) -> str:
     """'DESTINY-Breast09 연구(중간 분석)의 결과입니다. 주의할 점: …; ….' Short (print): 'DESTINY-Breast09: …; …'."""
     shown = result and result.analysis in SHOWN_ANALYSES
-    words = [CAVEAT_WORDS_KO[kind] for kind in caveat_kinds(trial, result)]
+    words = caveat_words(trial, result, CAVEAT_WORDS_KO)
     if short:
-        return trial.name + (f": {'; '.join(words)}" if words else "")
+        return short_caveats(trial, words)
     analysis = f"({ANALYSIS_WORDS[result.analysis]})" if shown else ""
     return f"{trial.name} 연구{analysis}의 결과입니다." + (f" 주의할 점: {'; '.join(words)}." if words else "")
 
 
 def caveat_note(trial: Trial) -> str:
-    words = [CAVEAT_WORDS_KO[kind] for kind in caveat_kinds(trial)]
+    words = caveat_words(trial, None, CAVEAT_WORDS_KO)
     return f"참고: {'; '.join(words)}." if words else ""
 
 
@@ -160,30 +160,19 @@ def measure_name(result: Result) -> str:
 
 
 def result_label(trial: Trial, result: Result) -> str:
-    name = measure_name(result)
-    if result.note and sum(other.measure == result.measure for other in trial.results) > 1:
-        return f"{name}, {first_sentence(_ko(result.note)).rstrip('.')}"
-    return name
+    return labelled(trial, result, measure_name(result), _ko(result.note) if result.note else None)
 
 
-# What a rate counts, as a noun phrase: pictures say '색칠한 사람: 살아 있음'.
-RATE_MEANINGS = {
-    "pfs_rate": "암이 자라거나 퍼지지 않고 살아 있음",
-    "os_rate": "살아 있음",
-    "response_rate": "암이 줄어듦",
-    "complete_response": "검사에서 암이 보이지 않음",
-    "brain_response_rate": "뇌의 암이 줄어듦",
-}
+# What a rate counts, as a noun phrase: pictures say '색칠한 사람: 2년 후 살아 있음' (a rate's name says just that).
+RATE_MEANINGS = {measure: name for measure, name in MEASURE_NAMES.items() if measure not in MEDIAN_MEASURES}
 
 
 def rate_meaning(result: Result, singular: bool = False) -> str:
-    words = RATE_MEANINGS[result.measure]
-    return f"{timeframe_in_words_ko(result.timeframe_months)} {words}" if result.timeframe_months else words
+    return measure_name(result)
 
 
 def bars(trial: Trial, result: Result) -> list[Bar]:
-    labels = arm_labels(trial)
-    return [Bar(labels[arm], figure.value) for arm, figure in result.values.items()]
+    return bars_named(trial, result, arm_labels(trial))
 
 
 def median_lead(result: Result) -> str:

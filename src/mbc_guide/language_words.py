@@ -36,17 +36,17 @@ class WordsIn:
                                  f"{self._translated.__name__} (a Korean page never shows the English words)")
 
 
-def phrases_in(language: str) -> Any:
+def _in(language: str, english: ModuleType, neutral: frozenset[str]) -> Any:
     if language == DEFAULT_LANGUAGE:
-        return phrases
+        return english
     if language == KOREAN:
-        return WordsIn(phrases, korean_phrases, NEUTRAL_PHRASES, language)
-    raise MissingTranslation(f"no phrases for language {language!r}")
+        return WordsIn(english, korean_phrases, neutral, language)
+    raise MissingTranslation(f"no words for language {language!r}")
+
+
+def phrases_in(language: str) -> Any:
+    return _in(language, phrases, NEUTRAL_PHRASES)
 
 
 def numbers_in(language: str) -> Any:
-    if language == DEFAULT_LANGUAGE:
-        return numbers
-    if language == KOREAN:
-        return WordsIn(numbers, korean_phrases, NEUTRAL_NUMBERS, language)
-    raise MissingTranslation(f"no numbers for language {language!r}")
+    return _in(language, numbers, NEUTRAL_NUMBERS)

@@ -40,7 +40,7 @@ from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId
 from .registry_cache import load_registry_cached
-from .rendering import TEMPLATE_CACHE, render_component, reused_component_environment
+from .rendering import TEMPLATE_CACHE, reused_component_environment
 from .publisher import is_publishing, placeholder_problems
 from .reviews import allow_overdue, review_for, review_problems, reviews_due_soon, stale_access_notes
 from .valid_html import toggles_without_autocomplete
@@ -364,14 +364,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # The glossary page lists every term, so it does not count as using them.
         if used and page.meta.get("words_on_page", True):
             self.terms_seen |= {term.id for term in used}
-            words = render_component(self.macros.environment, "glossary.html", terms=used, on_page=True)
-            markdown += f"\n\n## Words used on this page {{ data-search-exclude }}\n\n{self.deferred.hold(words)}\n\n{abbreviation_lines(used)}\n"
+            words = self.macros.page_glossary(used)
+            markdown += f"\n\n## {self.macros.ui('page.words_used')} {{ data-search-exclude }}\n\n{self.deferred.hold(words)}\n\n{abbreviation_lines(used)}\n"
         return self._with_sources(markdown)
 
     def _with_sources(self, markdown: str) -> str:
         sources = str(self.macros.sources_section())  # str(): adding Markup to text would escape the page
         if sources:
-            markdown += f"\n\n## Sources {{ data-search-exclude }}\n\n{self.deferred.hold(sources)}\n"
+            markdown += f"\n\n## {self.macros.ui('page.sources')} {{ data-search-exclude }}\n\n{self.deferred.hold(sources)}\n"
         return markdown
 
     on_page_markdown = CombinedEvent(_start_page, _finish_page)
