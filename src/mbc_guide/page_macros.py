@@ -5,6 +5,7 @@ import datetime as dt
 import posixpath
 import re
 from dataclasses import dataclass, field
+from typing import get_args
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -14,7 +15,7 @@ from .caveats import caveat_labels
 from .generated_pages import COMPARE, OPTIONS, STUDIES, compare_path, index_path, option_path, study_path
 from .handouts import (CARDS_PAGE, PAPERS, RULED_LINES, TOOL_PAGE, Handout, common_questions, html_path,
                        qr_code_svg, web_address)
-from .models import Alert, Source, Subtype, Treatment, Trial
+from .models import Alert, CostTopic, Source, Subtype, Treatment, Trial
 from .option_facts import alerts_for, card_side_effects, compared_result, is_comparison, side_effects_in, time_scale
 from .registry import Registry
 from .rendering import render_component
@@ -123,6 +124,7 @@ class GuideMacros:
         "get_ready",
         "what_matters",
         "support_contacts",
+        "cost_facts",
         "urgent_boxes",
         "option_page",
         "study_page",
@@ -516,6 +518,13 @@ class GuideMacros:
         if not contacts:
             raise LookupError(f"no support contacts in data for country {country!r}; use kr, us or uk")
         return self._render("support_contacts.html", contacts=contacts)
+
+    def cost_facts(self, kind: str) -> Markup:
+        """One section of the costs page: what treatment costs in Korea, or where help comes from (data/costs.yaml)."""
+        facts = [fact for fact in self.registry.costs.values() if fact.kind == kind]
+        if not facts:
+            raise LookupError(f"no cost facts in data for {kind!r}; use one of {', '.join(get_args(CostTopic))}")
+        return self._render("cost_facts.html", facts=facts)
 
     def _alerts_for(self, treatments: list) -> list:
         return alerts_for(self.registry, [m for t in treatments for m in t.medicines])
