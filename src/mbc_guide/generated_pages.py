@@ -45,7 +45,9 @@ def is_generated(path: str) -> bool:
     return path.split("/", 1)[0] in INDEX
 
 
-def generated_pages(registry: Registry, writer_texts: dict[str, str]) -> list[GeneratedPage]:
+def generated_pages(registry: Registry, writer_texts: dict[str, str], language: str = "en") -> list[GeneratedPage]:
+    """The generated pages of one edition: paths without a language folder, titles in the edition's language
+    (give the edition's registry: for Korean, languages.registry_in(registry, "ko", ...))."""
     pages = [GeneratedPage(index_path(folder), title, f'{{{{ page_index("{folder}") }}}}\n')
              for folder, title in INDEX.items() if folder not in WRITTEN_INDEX]
     pages += [GeneratedPage(option_path(t.id), t.name["en"], f'{{{{ option_page("{t.id}") }}}}\n')

@@ -10,23 +10,26 @@ from typing import get_args
 from jinja2 import Environment
 from markupsafe import Markup
 
-from . import clinic_sheet, clock, phrases, pocket_cards
+from . import clinic_sheet, clock, pocket_cards
 from .caveats import caveat_labels
 from .generated_pages import COMPARE, OPTIONS, STUDIES, compare_path, index_path, option_path, study_path
 from .handouts import (CARDS_PAGE, PAPERS, RULED_LINES, TOOL_PAGE, Handout, common_questions, html_path,
                        qr_code_svg, web_address)
+from .languages import DEFAULT_LANGUAGE, page_language, page_path_in_edition, text_in
+from .language_words import numbers_in, phrases_in
 from .models import Alert, CostTopic, Source, Subtype, Treatment, Trial
 from .option_facts import alerts_for, card_side_effects, compared_result, is_comparison, side_effects_in, time_scale
 from .registry import Registry
 from .rendering import render_component
 from .reviews import review_for
+from .ui_strings import ui_text
 from .summaries import (HeadlineResult, OptionGroup, SaidOnce, different_studies, grid_answers, headline_result,
                         headlines_side_by_side, is_sentence, option_groups, rate_rows, usual_answers)
 from .urgent_groups import urgent_groups
 
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
 USED_BY_MARKER = "<!-- used-by:{} -->"
-SUPPORT_COUNTRIES = {"kr": "Korea", "us": "United States", "uk": "United Kingdom"}
+SUPPORT_COUNTRIES = ("kr", "us", "uk")  # named by the catalogue: country.kr, country.us, country.uk
 USED_BY_PATTERN = re.compile(re.escape(USED_BY_MARKER).replace(r"\{\}", "([a-z0-9-]+)"))
 # A macro call that draws results, and its first argument: options("her2-positive", ...), study_page("ascent").
 MACRO_CALL = re.compile(r"\b(options|option|option_page|trial_results|study_page)\(\s*[\"']([a-z0-9-]+)[\"']")
@@ -71,14 +74,28 @@ def brief_heading_levels(markdown: str) -> list[int]:
 
 
 class GuideMacros:
-    def __init__(self, registry: Registry, environment: Environment, site: SiteFacts | None = None):
+    """The macros of one build. Each page renders in its language (its first folder: ko/ is Korean) from that
+    edition's registry: `registries` maps a language to its registry (languages.registry_in makes the Korean one)."""
+
+    def __init__(self, registry: Registry, environment: Environment, site: SiteFacts | None = None,
+                 registries: dict[str, Registry] | None = None):
+        self.registries = {DEFAULT_LANGUAGE: registry, **(registries or {})}
         self.registry = registry
         self.environment = environment
         self.site = site or SiteFacts()
         self.page = PageState("")
+        self.language = DEFAULT_LANGUAGE
+        self.phrases = phrases_in(DEFAULT_LANGUAGE)
 
     def start_page(self, path: str, markdown: str = "") -> None:
-        self.page = PageState(path)
+        """`path` is the page's source path, with its language folder (ko/options/x.md) or without (English)."""
+        self.language = page_language(path)
+        if self.language not in self.registries:
+            raise LookupError(f"{path}: a {self.language!r} page, but this build has no {self.language!r} data "
+                              f"(add {self.language!r} to extra.editions in mkdocs.yml)")
+        self.registry = self.registries[self.language]
+        self.phrases = phrases_in(self.language)
+        self.page = PageState(page_path_in_edition(path))
         self.page.scale_years = time_scale(self._results_drawn(markdown))
         self.page.brief_levels = brief_heading_levels(markdown)
 
@@ -135,7 +152,16 @@ class GuideMacros:
         return {name: getattr(self, name) for name in self.MACROS}
 
     def _render(self, name: str, **context: object) -> Markup:
-        return render_component(self.environment, name, registry=self.registry, macros=self, **context)
+        return render_component(self.environment, name, registry=self.registry, macros=self, language=self.language,
+                                phrases=self.phrases, numbers=numbers_in(self.language), **context)
+
+    def _t(self, text: dict[str, str]) -> str:
+        """Data text in the page's language."""
+        return text_in(text, self.language)
+
+    def _ui(self, string_id: str, **values: object) -> str:
+        """One of the site's own strings (ui_strings.yaml) in the page's language."""
+        return ui_text(string_id, self.language, **values)
 
     def cite(self, source_id: str) -> Source:
         source = self.registry.get("sources", source_id)
@@ -163,7 +189,7 @@ class GuideMacros:
         guide = self._picture_guide()
         if len(treatments) == 1:  # a Markdown heading, so the option appears in the page's table of contents
             only = treatments[0]
-            return guide + Markup("### {} {{ #option-{} }}\n\n{}").format(only.name["en"], only.id, self._card(only, treatments, line))
+            return guide + Markup("### {} {{ #option-{} }}\n\n{}").format(self._t(only.name), only.id, self._card(only, treatments, line))
         group = "-".join(part for part in (subtype, line, topic) if part)
         cards = [{"treatment": t, "html": self._card(t, treatments, line)} for t in treatments]
         return guide + self._render("option_tabs.html", group=group, cards=cards)
@@ -178,7 +204,7 @@ class GuideMacros:
         briefs = []
         for treatment in treatments:
             shown = compared_result(self.registry, treatment, treatments)
-            sentences = phrases.sentences(treatment.what_it_is["en"])
+            sentences = self.phrases.sentences(self._t(treatment.what_it_is))
             opening = next((s for s in sentences if s not in self.page.said), sentences[0])
             self.page.said.add(opening)
             briefs.append(self._render(
@@ -200,7 +226,7 @@ class GuideMacros:
         shown = compared_result(self.registry, treatment, shown_with)
         rates = card_side_effects(self.registry, shown.trial, treatment) if shown else []
         seen_before = bool(shown) and f"{shown.trial.id}-{shown.result.id}" in self.page.results_pictured
-        sentences = phrases.sentences(treatment.what_it_is["en"])
+        sentences = self.phrases.sentences(self._t(treatment.what_it_is))
         opening = next((s for s in sentences if s not in self.page.said), sentences[0])
         self.page.said.add(opening)
         return self._render("option_card.html", treatment=treatment, line=line, medicines=medicines, shown=shown,
@@ -216,7 +242,7 @@ class GuideMacros:
         arm = next(arm for arm in trial.arms if arm.treatment == treatment and arm.id in rate.values)
         effect = self.registry.get("effects", rate.effect)
         self.cite(rate.values[arm.id].source)
-        return phrases.rated_side_effect(rate, effect.name["en"], rate.values[arm.id], trial.name)
+        return self.phrases.rated_side_effect(rate, self._t(effect.name), rate.values[arm.id], trial.name)
 
     def _result_picture(self, shown: HeadlineResult, label: str = "") -> Markup:
         """One result: a sentence naming every arm, one picture, and beside it the caveats, source and review date.
@@ -241,7 +267,7 @@ class GuideMacros:
         given.update(f"{shown.trial.id}: {caveat}" for caveat in caveats)
         given.add(study_notes)
         return self._render("result_picture.html", trial=shown.trial, result=shown.result, key=key,
-                            label=label or f"What {shown.trial.name} found", scale_years=self.page.scale_years,
+                            label=label or self._ui("result.what_found", trial=shown.trial.name), scale_years=self.page.scale_years,
                             comparison=is_comparison(shown.trial), first_of_study=first_of_study,
                             caveats=new_caveats, notes_due=notes_due, said_before=said_before,
                             review=review_for(self.registry, self.page.path))
@@ -281,19 +307,19 @@ class GuideMacros:
         sections = [
             ("", "", self._render("option_intro.html", treatment=chosen, subtypes=subtypes,
                                 subtype_hrefs=[self.href(s.page) for s in subtypes])),
-            ("When to call your team straight away", "urgent",
+            (self._ui("option_page.urgent"), "urgent",
              self._urgent(alerts_for(self.registry, chosen.medicines), fold=True)),
-            ("How is it given?", "how-given", self._render("option_given.html", treatment=chosen, medicines=medicines)),
-            ("What side effects might I have?", "side-effects", self._picture_guide() + self._render(
+            (self._ui("option_page.how_given"), "how-given", self._render("option_given.html", treatment=chosen, medicines=medicines)),
+            (self._ui("option_page.side_effects"), "side-effects", self._picture_guide() + self._render(
                 "option_effects.html", treatment=chosen, studied=studied, effects=self.registry.effects, rated=rated,
                 study_hrefs={r.trial.id: self.href(study_path(r.trial.id)) for r in results})),
-            ("What did the studies find?", "studies", Markup("\n").join(
+            (self._ui("option_page.studies"), "studies", Markup("\n").join(
                 self._render("option_study.html", trial=r.trial, picture=self._result_picture(r),
                              study_href=self.href(study_path(r.trial.id))) for r in results)
              ),
-            ("Is it approved and covered where I live?", "access", self._render(
+            (self._ui("option_page.access"), "access", self._render(
                 "option_access.html", notes=notes, not_noted_here=not_noted_here, medicines=medicines)),
-            ("Questions to ask your care team", "questions", self._render(
+            (self._ui("questions.to_ask"), "questions", self._render(
                 "option_questions.html", treatment=chosen, matters_href=self.href("what-matters-to-me.md"),
                 compare_href=self.href(compare_path(chosen.subtypes[0]))) + self.get_ready(chosen.subtypes[0], treatment=chosen.id)),
         ]
@@ -309,11 +335,11 @@ class GuideMacros:
         sections = [
             ("", "", self._render("study_about.html", trial=chosen, options=options,
                                 option_hrefs={t.id: self.href(option_path(t.id)) for t in options})),
-            ("What did the study find?", "results", (self._picture_guide() + Markup("\n").join(
-                self._result_picture(r, phrases.result_label(chosen, r.result)) for r in results)
+            (self._ui("study_page.results"), "results", (self._picture_guide() + Markup("\n").join(
+                self._result_picture(r, self.phrases.result_label(chosen, r.result)) for r in results)
                 + self._render("study_details.html", trial=chosen))
              if results else self._render("study_no_results.html", trial=chosen)),
-            ("What side effects did people have?", "side-effects",
+            (self._ui("study_page.side_effects"), "side-effects",
              self._render("study_effects.html", trial=chosen, side_effects=side_effects, effects=self.registry.effects)
              if side_effects else Markup("")),
         ]
@@ -326,16 +352,18 @@ class GuideMacros:
             for subtype in self.registry.subtypes.values():
                 pages = []
                 for t in self.registry.treatments_for(subtype.id):  # an option for two types: described once
-                    about = "see above" if t.id in listed else ", ".join(phrases.group_name(line, t.topic) for line in t.lines)
-                    pages.append((t.name["en"], self.href(option_path(t.id)), about))
+                    about = (self._ui("page_index.see_above") if t.id in listed
+                             else self._ui("list.comma").join(self.phrases.group_name(line, t.topic) for line in t.lines))
+                    pages.append((self._t(t.name), self.href(option_path(t.id)), about))
                     listed.add(t.id)
-                groups.append((subtype.short_name["en"], pages))
+                groups.append((self._t(subtype.short_name), pages))
         elif folder == STUDIES:
-            groups = [("", [(t.name, self.href(study_path(t.id)), "; ".join(
-                self.registry.treatments[arm.treatment].short_name["en"] for arm in t.arms if arm.treatment) or "side effects")
+            groups = [("", [(t.name, self.href(study_path(t.id)), self._ui("list.semicolon").join(
+                self._t(self.registry.treatments[arm.treatment].short_name) for arm in t.arms if arm.treatment)
+                or self._ui("page_index.side_effects"))
                 for t in self.registry.trials.values()])]
         elif folder == COMPARE:  # anchors keep the old single page's section links working
-            groups = [("", [(s.short_name["en"], self.href(compare_path(s.id)), self._compare_about(s.id), s.id)
+            groups = [("", [(self._t(s.short_name), self.href(compare_path(s.id)), self._compare_about(s.id), s.id)
                             for s in self.registry.subtypes.values()])]
         else:
             raise LookupError(f"no index of {folder!r}; use {OPTIONS!r}, {STUDIES!r} or {COMPARE!r}")
@@ -344,9 +372,9 @@ class GuideMacros:
     def _compare_about(self, subtype: str) -> str:
         """'5 options: first, maintenance and later treatment' for the list of compare pages."""
         lines = list(dict.fromkeys(g.line for g in option_groups(self.registry, subtype)))
-        names = [phrases.mid_sentence(phrases.group_name(line, None)).removesuffix(" treatment") for line in lines]
-        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        return f"{len(self.registry.treatments_for(subtype))} options: {listed} treatment"
+        names = [self._ui(f"line.{line}.short") for line in lines]
+        return self._ui("page_index.compare_about", count=len(self.registry.treatments_for(subtype)),
+                        lines=self.phrases.joined(names))
 
     @staticmethod
     def _sections(sections: list[tuple[str, str, Markup]]) -> Markup:
@@ -393,12 +421,12 @@ class GuideMacros:
         said = SaidOnce(usual)
         sections = [("", "", self._render("compare_intro.html", subtype=chosen, usual=usual,
                                           subtype_href=self.href(chosen.page), matters_href=self.href("what-matters-to-me.md")))]
-        sections += [(phrases.group_name(group.line, group.topic), f"{group.line}{'-' + group.topic if group.topic else ''}",
+        sections += [(self.phrases.group_name(group.line, group.topic), f"{group.line}{'-' + group.topic if group.topic else ''}",
                       self._grid_tables(chosen, [group], headlines, said, headings=False)) for group in groups]
         sections += [
-            ("How each medicine is given", "medicines-given", self._medicines_given(subtype)),
-            ("What these tables cannot tell you", "cannot-tell", self._render("compare_limits.html")),
-            ("Questions to ask your care team", "questions-to-ask",
+            (self._ui("compare_page.medicines_given"), "medicines-given", self._medicines_given(subtype)),
+            (self._ui("compare_page.cannot_tell"), "cannot-tell", self._render("compare_limits.html")),
+            (self._ui("questions.to_ask"), "questions-to-ask",
              self._render("compare_questions.html", index_href=self.href(index_path(COMPARE)))),
         ]
         return self._sections(sections)
@@ -415,9 +443,9 @@ class GuideMacros:
 
     def _effects_answer(self, treatment: Treatment) -> str:
         """The grid's side-effects answer as plain sentences: the main ones, then each rated one with how often."""
-        effects = ", ".join(text["en"] for text in treatment.main_side_effects)
+        effects = self._ui("list.comma").join(self._t(text) for text in treatment.main_side_effects)
         rated = [self.rated_effect(treatment.id, rate_id) for rate_id in treatment.rated_side_effects]
-        return ". ".join([phrases.sentence_case(effects), *rated])
+        return self._ui("list.sentences").join([self.phrases.sentence_case(effects), *rated])
 
     def _medicines_given(self, subtype: str) -> Markup:
         """Each medicine of a type's options, once, with how it is given and its source cited."""
@@ -485,7 +513,7 @@ class GuideMacros:
         columns = pocket_cards.two_columns(cards, [pocket_cards.card_lines(*card) for card in cards])
         emergency = [c for c in self.registry.support.values() if c.kind == "emergency"]
         return self._render("symptom_cards.html", columns=columns, head=self._handout_head(self.page.path),
-                            sources_url=self._sources_url(), emergency=emergency, country_names=SUPPORT_COUNTRIES)
+                            sources_url=self._sources_url(), emergency=emergency, country_names={code: self._ui(f"country.{code}") for code in SUPPORT_COUNTRIES})
 
     def get_ready(self, subtype: str | None = None, treatment: str | None = None) -> Markup:
         """Links to what helps before a visit: the subtype's handout, the symptom cards its medicines need, the tool."""
@@ -508,7 +536,7 @@ class GuideMacros:
     def what_matters(self) -> Markup:
         """The "What matters to me" form: a question per tradeoff, suggested questions by subtype, the reader's own."""
         subtypes = list(self.registry.subtypes.values())
-        common = common_questions([[q["en"] for q in subtype.questions] for subtype in subtypes])
+        common = common_questions([[self._t(q) for q in subtype.questions] for subtype in subtypes])
         return self._render("what_matters.html", tradeoffs=list(self.registry.tradeoffs.values()),
                             subtypes=subtypes, common=common, site=self.site,
                             url=web_address(self.site.url, self.page.path or TOOL_PAGE))
