@@ -30,6 +30,8 @@ from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, te
 from .page_checks import template_problems
 from .parsed_pages import ParsedPages
 from .handouts import Handout, html_path, is_handout
+from . import korean_lint
+from .languages import KOREAN, page_language, registry_in
 from .lint import (Finding, frequency_words_against_rates, front_matter_shadows, images_without_alt, long_sentences,
                    missing_sections, prose_lines, raw_html, reading_grade_finding, terms_before_explained, typed_figures,
                    unknown_source_links)
@@ -81,7 +83,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(100)  # before mkdocs-macros, whose define_env needs the registry
     def on_config(self, config: Any) -> Any:
         project = Path(config.config_file_path).parent
-        data_dir = project / self.config.data_dir
+        data_dir = self.data_dir = project / self.config.data_dir
         try:
             self.registry = load_registry_cached(data_dir, shown_prefix=self.config.data_dir)
         except DataErrors as errors:
@@ -222,7 +224,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             self.page_errors.append(f"{shown_path}:{line + front_matter_lines}: {message}")
         findings = [*shadows, *front_matter_problems(shown_path, source, page.meta,
                                                      skip=GuideMacros.MACROS)]
-        findings += self._lint(shown_path, markdown, page.meta, front_matter_lines + 1)
+        findings += self._lint(shown_path, markdown, page.meta, front_matter_lines + 1, page_language(page.file.src_uri))
         if not problems and not shadows:
             findings += self._handout_problems(shown_path, page)
         self.page_errors += [str(finding) for finding in findings]
@@ -250,14 +252,17 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return [Finding(path, 1, "a handout page shows its sheet with handout(subtype) or symptom_cards(), which "
                                  "print the date, web address, QR code and care team box; add one of them")]
 
-    def _lint(self, path: str, markdown: str, meta: dict[str, Any], first_line: int) -> list[Finding]:
+    def _lint(self, path: str, markdown: str, meta: dict[str, Any], first_line: int, language: str) -> list[Finding]:
         """The writer's own text: long sentences, typed figures, terms before their plain words, links, images and
-        (unless the page is marked `reference: true`) the summary and the questions."""
+        (unless the page is marked `reference: true`) the summary and the questions. Korean pages: korean_lint."""
+        shared = [*unknown_source_links(path, markdown, first_line, self.known_urls),
+                  *images_without_alt(path, markdown, first_line), *raw_html(path, markdown, first_line)]
+        if language == KOREAN:
+            glossary = registry_in(self.registry, KOREAN, self.data_dir, self.config.data_dir).glossary.values()
+            return korean_lint.page_findings(path, markdown, meta, first_line, glossary) + shared
         lines = prose_lines(markdown, first_line)
         findings = [*long_sentences(path, lines), *typed_figures(path, lines, meta.get("not_figures", [])),
-                    *terms_before_explained(path, lines, self.registry.glossary.values()),
-                    *unknown_source_links(path, markdown, first_line, self.known_urls),
-                    *images_without_alt(path, markdown, first_line), *raw_html(path, markdown, first_line)]
+                    *terms_before_explained(path, lines, self.registry.glossary.values()), *shared]
         if not meta.get("reference"):
             findings += missing_sections(path, markdown)
         return findings
@@ -290,7 +295,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         html = self.deferred.restore(html)
         self.reading_grades[page.file.src_path] = grade = reading_grade(html)
         too_hard = reading_grade_finding(f"{self._docs_prefix}{page.file.src_path}", grade)
-        if too_hard and page.file.src_path not in self.unrendered_pages:
+        # An English grade level means nothing for Korean text: Korean pages' length is checked in 어절 (korean_lint).
+        if too_hard and page.file.src_path not in self.unrendered_pages and page_language(page.file.src_uri) != KOREAN:
             self.page_errors.append(str(too_hard))
         return focusable_first_uses(html)
 
