@@ -111,6 +111,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         texts = [t.name for t in self.registry.trials.values()]
         texts += [f"{s.title} {s.publisher} {s.read_in or ''}" for s in self.registry.sources.values()]
         texts += [note.source_title for note in self.registry.access.values()]
+        texts += [fact.source_title for fact in self.registry.costs.values()]
         return {match.group(0) for text in texts for match in ABBREVIATION.finditer(text)}
 
     def on_files(self, files: Any, config: Any) -> Any:
