@@ -79,9 +79,15 @@ def test_a_term_glued_to_a_particle_at_first_use_is_found_because_its_tooltip_ca
 
 @pytest.mark.parametrize("text", ["폐 염증(간질성 폐질환)이 생깁니다. 간질성 폐질환은 드뭅니다.",
                                   "폐 염증, 곧 [간질성 폐질환](glossary.md)은 드뭅니다.",
-                                  "폐 염증은 간질성 폐질환 또는 폐렴이라고 합니다."])
+                                  "폐 염증은 간질성 폐질환 또는 폐렴이라고 합니다.",
+                                  "폐 염증을 간질성 폐질환(폐렴)이라고 합니다."])
 def test_a_term_apart_from_particles_or_linked_at_first_use_passes(text):
     assert findings(SECTIONS + text + "\n", glossary=[ILD]) == []
+
+
+def test_a_term_ending_in_a_bracket_takes_its_tooltip_before_a_particle():
+    bracketed = ILD.model_copy(update={"term": "간질성 폐질환(폐렴)", "plain": None})
+    assert findings(SECTIONS + "이것을 간질성 폐질환(폐렴)이라고 합니다.\n", glossary=[bracketed]) == []
 
 
 def test_a_term_before_its_plain_words_is_found():

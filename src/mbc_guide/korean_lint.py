@@ -32,7 +32,6 @@ DATE_PART = re.compile(r"^(?:(?:19|20)\d\d(?!\d)|\d{1,2}[월일])")
 DENOMINATOR = re.compile(r"(?<!\d)100명")
 # Korea's emergency number, which Korean pages name first (urgent boxes, support): a number to call, not a figure.
 EMERGENCY_NUMBER = re.compile(r"(?<!\d)119(?!\d)")
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 @dataclass(frozen=True)
@@ -122,9 +121,10 @@ def _linked(source: str, name: str) -> bool:
 
 
 def _glued(text: str, match: re.Match[str]) -> bool:
-    """True where a letter (a Korean particle) follows the term, so no whole-word tooltip matches it."""
+    """True where a letter (a Korean particle) follows a term that ends in a letter, so no whole-word tooltip
+    matches it ('간질성 폐질환(폐렴)이' still matches: the bracket ends the word)."""
     following = text[match.end():match.end() + 1]
-    return bool(following) and (following.isalnum() or bool(HANGUL.match(following)))
+    return bool(following) and following.isalnum() and match.group(0)[-1].isalnum()
 
 
 def page_findings(path: str, markdown: str, meta: dict, first_line: int,
