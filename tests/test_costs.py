@@ -52,32 +52,33 @@ def test_a_figure_the_evidence_does_not_state_is_refused(registry):
     assert problems and problems[0].startswith("'4%' differs from evidence 'kr-catastrophic-annual-limit'")
 
 
-def test_an_unknown_fact_id_fails_with_one_located_line(data_copy):
+def errors_after(data_copy: Path, old: str, new: str) -> tuple[list[str], int]:
+    """The load errors once `old` becomes `new` in data/costs.yaml, and the line it is on."""
     costs = data_copy / "costs.yaml"
-    text = costs.read_text()
-    costs.write_text(text.replace("fact: kr-sanjeong-cancer-5pct", "fact: kr-sanjeong-cancer-6pct", 1))
-    line = next(n for n, row in enumerate(costs.read_text().splitlines(), 1) if "kr-sanjeong-cancer-6pct" in row)
+    assert old in costs.read_text()
+    costs.write_text(costs.read_text().replace(old, new, 1))
+    line = next(n for n, row in enumerate(costs.read_text().splitlines(), 1) if new in row)
     with pytest.raises(DataErrors) as caught:
         load_registry(data_copy)
-    messages = [str(error) for error in caught.value.errors]
+    return [str(error) for error in caught.value.errors], line
+
+
+def test_an_unknown_fact_id_fails_with_one_located_line(data_copy):
+    messages, line = errors_after(data_copy, "fact: kr-sanjeong-cancer-5pct", "fact: kr-sanjeong-cancer-6pct")
     assert len(messages) == 1
     assert messages[0].startswith(f"data/costs.yaml:{line}: sanjeong-rate.fact: unknown fact id 'kr-sanjeong-cancer-6pct'")
 
 
 def test_a_wrong_figure_in_the_data_fails_the_load(data_copy):
-    costs = data_copy / "costs.yaml"
-    costs.write_text(costs.read_text().replace("value: 1577-1000", "value: 1577-1001", 1))
-    with pytest.raises(DataErrors) as caught:
-        load_registry(data_copy)
-    assert any("ask-nhis.value: '1577-1001' differs from evidence 'kr-nhis-hotline'" in str(e) for e in caught.value.errors)
+    messages, line = errors_after(data_copy, "value: 1577-1000", "value: 1577-1001")
+    assert messages == [f"data/costs.yaml:{line}: ask-nhis.value: '1577-1001' differs from evidence 'kr-nhis-hotline', "
+                        "which says '1577-1000'; copy the value exactly"]
 
 
 def test_a_link_is_https_and_never_a_do_not_link_host(data_copy):
-    costs = data_copy / "costs.yaml"
-    costs.write_text(costs.read_text().replace("url: https://www.data.go.kr/catalog/15141651", "url: http://www.data.go.kr/catalog/15141651", 1))
-    with pytest.raises(DataErrors) as caught:
-        load_registry(data_copy)
-    assert any("url" in str(e) for e in caught.value.errors)
+    messages, line = errors_after(data_copy, "url: https://www.data.go.kr/catalog/15141651",
+                                  "url: http://www.data.go.kr/catalog/15141651")
+    assert len(messages) == 1 and messages[0].startswith(f"data/costs.yaml:{line}: sanjeong-apply.url:")
 
 
 @pytest.mark.parametrize("language, page, source_word", [("en", "costs-korea.md", "Source:"), ("ko", "ko/costs-korea.md", "출처:")])

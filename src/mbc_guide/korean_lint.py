@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .glossary import names_of
-from .lint import LINK, Finding, ProseLine, prose_lines
+from .lint import LINK, Finding, ProseLine, missing_sections, prose_lines
 from .models import GlossaryTerm
 
 AVERAGE_EOJEOL = 15  # the page's sentences, on average
@@ -61,13 +61,6 @@ def sentence_lengths(path: str, lines: list[ProseLine]) -> Iterator[Finding]:
             longest = max(found, key=lambda sentence: sentence.eojeol)
             yield Finding(path, longest.line, f"sentences average {average:.1f} 어절 (aim: at most {AVERAGE_EOJEOL}); "
                                               f"split the longest, such as this line's ({longest.eojeol} 어절)")
-
-
-def missing_sections(path: str, markdown: str) -> Iterator[Finding]:
-    if not re.search(rf'^!!! \w+ "{SUMMARY_TITLE}"', markdown, re.M):
-        yield Finding(path, 1, f'no summary: start the page with !!! abstract "{SUMMARY_TITLE}" and a few bullet points')
-    if not re.search(rf"^## {QUESTIONS_HEADING}\s*$|questions\(", markdown, re.M):
-        yield Finding(path, 1, f"no '## {QUESTIONS_HEADING}' section; end the page with questions to ask")
 
 
 def typed_figures(path: str, lines: Iterable[ProseLine], not_figures: Iterable[str] = ()) -> Iterator[Finding]:
@@ -134,5 +127,5 @@ def page_findings(path: str, markdown: str, meta: dict, first_line: int,
     findings = [*sentence_lengths(path, lines), *typed_figures(path, lines, meta.get("not_figures", [])),
                 *terms_at_first_use(path, markdown, lines, first_line, glossary)]
     if not meta.get("reference"):
-        findings += missing_sections(path, markdown)
+        findings += missing_sections(path, markdown, SUMMARY_TITLE, QUESTIONS_HEADING)
     return findings
