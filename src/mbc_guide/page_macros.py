@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from functools import partial
 from dataclasses import dataclass, field
 from typing import get_args
 
@@ -159,9 +160,11 @@ class GuideMacros:
         """Data text in the page's language."""
         return text_in(text, self.language)
 
-    def _ui(self, string_id: str, **values: object) -> str:
-        """One of the site's own strings (ui_strings.yaml) in the page's language."""
+    def ui(self, string_id: str, **values: object) -> str:
+        """One of the site's own strings (ui_strings.yaml) in the page's language (the plugin's headings too)."""
         return ui_text(string_id, self.language, **values)
+
+    _ui = ui
 
     def cite(self, source_id: str) -> Source:
         source = self.registry.get("sources", source_id)
@@ -253,7 +256,7 @@ class GuideMacros:
         self.page.results_pictured.append(key)
         first_of_study = shown.trial.id not in self.page.trials_captioned
         self.page.trials_captioned.append(shown.trial.id)
-        caveats = caveat_labels(shown.trial, shown.result)
+        caveats = caveat_labels(shown.trial, shown.result, self.language)
         # Each caveat in full the first time the study shows it on the page, the study's own notes ("the study
         # started many years ago") too; a later result names only its new caveats and refers back for the rest.
         given = self.page.caveats_given
@@ -299,6 +302,8 @@ class GuideMacros:
         studied = [(result, side_effects_in(self.registry, result.trial, chosen)) for result in results]
         subtypes = [self.registry.get("subtypes", s) for s in chosen.subtypes]
         notes = [note for m in medicines for note in self.registry.access_for(m.id, chosen.id)]
+        if self.language == "ko":  # Korea first on Korean pages: the approval and insurance note readers there need
+            notes.sort(key=lambda note: note.country != "kr")
         noted = {note.medicine for note in notes}
         # Medicines with notes elsewhere on the site but none for this use: the page says none applies here.
         not_noted_here = [m for m in medicines if m.id not in noted
@@ -398,7 +403,7 @@ class GuideMacros:
         return self._urgent([self.registry.get("alerts", wanted) for wanted in (alert, *alerts)])
 
     def _urgent(self, alerts: list[Alert], fold: bool = False) -> Markup:
-        return self._render("urgent_group.html", groups=urgent_groups(alerts), fold=fold)
+        return self._render("urgent_group.html", groups=urgent_groups(alerts, self.language), fold=fold)
 
     def questions(self, subtype: str) -> Markup:
         return self._render("questions.html", subtype=self.registry.get("subtypes", subtype))
@@ -407,18 +412,18 @@ class GuideMacros:
         """A type's options side by side: its usual answers, a table per line, and how each medicine is given."""
         chosen = self.registry.get("subtypes", subtype)
         groups, headlines = self._groups_with_headlines(subtype)
-        usual = usual_answers(self.registry.treatments_for(subtype))
+        usual = usual_answers(self.registry.treatments_for(subtype), self.language)
         return (self._render("compare_intro.html", subtype=chosen, usual=usual, subtype_href=self.href(chosen.page),
                              matters_href=self.href("what-matters-to-me.md"))
-                + self._grid_tables(chosen, groups, headlines, SaidOnce(usual), headings=True)
+                + self._grid_tables(chosen, groups, headlines, SaidOnce(usual, self.language), headings=True)
                 + self._medicines_given(subtype))
 
     def compare_page(self, subtype: str) -> Markup:
         """One type's compare page: a table per line under its own heading, each thing said once on the page."""
         chosen = self.registry.get("subtypes", subtype)
         groups, headlines = self._groups_with_headlines(subtype)
-        usual = usual_answers(self.registry.treatments_for(subtype))
-        said = SaidOnce(usual)
+        usual = usual_answers(self.registry.treatments_for(subtype), self.language)
+        said = SaidOnce(usual, self.language)
         sections = [("", "", self._render("compare_intro.html", subtype=chosen, usual=usual,
                                           subtype_href=self.href(chosen.page), matters_href=self.href("what-matters-to-me.md")))]
         sections += [(self.phrases.group_name(group.line, group.topic), f"{group.line}{'-' + group.topic if group.topic else ''}",
@@ -437,7 +442,7 @@ class GuideMacros:
         trials = {h.trial.id for h in headlines.values() if h}
         return self._render("option_grid.html", subtype=subtype, groups=groups, headlines=headlines, said=said,
                             cross_study=self._cross_study(groups, headlines), headings=headings,
-                            grid_answers=grid_answers, effects_answer=self._effects_answer, is_sentence=is_sentence,
+                            grid_answers=partial(grid_answers, language=self.language), effects_answer=self._effects_answer, is_sentence=is_sentence,
                             option_hrefs={t.id: self.href(option_path(t.id)) for t in options},
                             study_hrefs={trial: self.href(study_path(trial)) for trial in trials})
 
@@ -469,7 +474,7 @@ class GuideMacros:
         return groups, headlines
 
     def side_effect_across_studies(self, effect: str) -> Markup:
-        rows = rate_rows(self.registry, effect)
+        rows = rate_rows(self.registry, effect, self.language)
         if not rows:
             raise LookupError(f"no side-effect rates in data for effect {effect!r}")
         return self._render("effect_across_studies.html", effect=self.registry.get("effects", effect), rows=rows)
@@ -486,6 +491,10 @@ class GuideMacros:
         terms = sorted(self.registry.glossary.values(), key=lambda term: term.term.lower())
         return self._render("glossary.html", terms=terms, on_page=False)
 
+    def page_glossary(self, terms: list) -> Markup:
+        """The words a page used, folded at its end, in the page's language (the plugin adds it after rendering)."""
+        return self._render("glossary.html", terms=terms, on_page=True)
+
     def all_sources(self) -> Markup:
         sources = sorted(self.registry.sources.values(), key=lambda source: source.title.lower())
         return self._render("all_sources.html", sources=sources, access=list(self.registry.access.values()),
@@ -494,7 +503,7 @@ class GuideMacros:
     def handout(self, subtype: str) -> Markup:
         """A subtype's handout for a clinic talk: first options side by side on page 1, the rest on page 2."""
         chosen = self.registry.get("subtypes", subtype)
-        first = clinic_sheet.first_options(self.registry, subtype)
+        first = clinic_sheet.first_options(self.registry, subtype, self.language)
         later = clinic_sheet.later_groups(self.registry, subtype)
         # Options described with side effects (page 1) keep their urgent symptoms in full on the sheet; those of
         # options only named on page 2 are named once, with the symptom cards and each option's page to turn to.
@@ -502,15 +511,15 @@ class GuideMacros:
         named_only = [a for a in self._alerts_for([t for group in later for t in group.treatments])
                       if a not in described]
         return self._render("subtype_handout.html", subtype=chosen, first=first, later_groups=later, alerts=described,
-                            later_alerts=named_only, cards_url=web_address(self.site.url, CARDS_PAGE),
-                            clinic=clinic_sheet, head=self._handout_head(chosen.page), ruled_lines=RULED_LINES,
-                            sources_url=self._sources_url(), support_url=web_address(self.site.url, "support.md"))
+                            later_alerts=named_only, cards_url=self._web_address(CARDS_PAGE),
+                            clinic=clinic_sheet.in_language(self.language), head=self._handout_head(chosen.page), ruled_lines=RULED_LINES,
+                            sources_url=self._sources_url(), support_url=self._web_address("support.md"))
 
     def symptom_cards(self) -> Markup:
         """A sheet of pocket cards, one per urgent-symptom entry in data, each with the medicines it is for."""
         cards = [(alert, [self.registry.get("medicines", m) for m in alert.medicines])
                  for alert in self.registry.alerts.values()]
-        columns = pocket_cards.two_columns(cards, [pocket_cards.card_lines(*card) for card in cards])
+        columns = pocket_cards.two_columns(cards, [pocket_cards.card_lines(*card, self.language) for card in cards])
         emergency = [c for c in self.registry.support.values() if c.kind == "emergency"]
         return self._render("symptom_cards.html", columns=columns, head=self._handout_head(self.page.path),
                             sources_url=self._sources_url(), emergency=emergency, country_names={code: self._ui(f"country.{code}") for code in SUPPORT_COUNTRIES})
@@ -521,7 +530,7 @@ class GuideMacros:
         treatments = ([self.registry.get("treatments", treatment)] if treatment
                       else self.registry.treatments_for(subtype) if subtype else [])
         alerts = self._alerts_for(treatments) if treatments else list(self.registry.alerts.values())
-        handout = next((h for h in self.site.handouts if chosen and h.page == f"handouts/{chosen.id}.md"), None)
+        handout = next((h for h in self._handouts() if chosen and h.page == f"handouts/{chosen.id}.md"), None)
         tool = TOOL_PAGE + (f"?subtype={chosen.id}" if chosen else "")
         return self._render("get_ready.html", subtype=chosen, alerts=alerts, handout=handout and {
             "html": self._relative(handout.html), "pdfs": {PAPERS[p]: self._relative(handout.pdf(p)) for p in PAPERS} if self.site.pdfs else {}},
@@ -539,7 +548,7 @@ class GuideMacros:
         common = common_questions([[self._t(q) for q in subtype.questions] for subtype in subtypes])
         return self._render("what_matters.html", tradeoffs=list(self.registry.tradeoffs.values()),
                             subtypes=subtypes, common=common, site=self.site,
-                            url=web_address(self.site.url, self.page.path or TOOL_PAGE))
+                            url=self._web_address(self.page.path or TOOL_PAGE))
 
     def support_contacts(self, country: str) -> Markup:
         contacts = [c for c in self.registry.support.values() if c.country == country]
@@ -557,25 +566,33 @@ class GuideMacros:
     def _alerts_for(self, treatments: list) -> list:
         return alerts_for(self.registry, [m for t in treatments for m in t.medicines])
 
+    def _handouts(self) -> list[Handout]:
+        """The handouts by their path in the edition (handouts/x.md), as this page's links are made."""
+        return [Handout(page_path_in_edition(h.page), h.title) for h in self.site.handouts]
+
+    def _web_address(self, page: str) -> str:
+        """A page's full address in this page's edition, for paper (the Korean edition's pages are under ko/)."""
+        return web_address(self.site.url, page if self.language == DEFAULT_LANGUAGE else f"{self.language}/{page}")
+
     def _relative(self, target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(self.page.path) or ".")
 
     def handout_list(self) -> Markup:
         links = [{"title": h.title, "html": self._relative(h.html),
                   "pdfs": {PAPERS[paper]: self._relative(h.pdf(paper)) for paper in PAPERS} if self.site.pdfs else {}}
-                 for h in self.site.handouts]
+                 for h in self._handouts()]
         return self._render("handout_list.html", handouts=links)
 
     def _sources_url(self) -> str:
         """Paper cannot follow links: handouts print where the full source list is."""
-        return web_address(self.site.url, "sources.md")
+        return self._web_address("sources.md")
 
     def _handout_head(self, about_page: str) -> Markup:
         """Date, review dates, web address as text and QR code, and PDF links."""
-        url = web_address(self.site.url, about_page)
-        handout = next((h for h in self.site.handouts if h.page == self.page.path), None)
+        url = self._web_address(about_page)
+        handout = next((h for h in self._handouts() if h.page == self.page.path), None)
         pdfs = {PAPERS[paper]: posixpath.basename(handout.pdf(paper)) for paper in PAPERS} if handout and self.site.pdfs else {}
-        return self._render("handout_head.html", url=url, qr_code=Markup(qr_code_svg(url)), site=self.site,
+        return self._render("handout_head.html", url=url, qr_code=Markup(qr_code_svg(url, self._ui("handout.qr_title", url=url))), site=self.site,
                             review=self.registry.reviews.get(self.page.path), pdfs=pdfs)
 
     def sources_section(self) -> Markup:

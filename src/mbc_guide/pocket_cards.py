@@ -9,6 +9,7 @@ import math
 from collections.abc import Sequence
 from typing import TypeVar
 
+from .languages import DEFAULT_LANGUAGE, text_in
 from .models import Alert, Medicine
 
 Card = TypeVar("Card")
@@ -18,10 +19,17 @@ CARD_LINE = 44
 CARD_FIXED_LINES = 4
 
 
-def card_lines(alert: Alert, medicines: Sequence[Medicine]) -> int:
+def printed_width(text: str) -> int:
+    """Width in Latin characters: a Korean syllable takes about two."""
+    return sum(2 if ord(char) >= 0x1100 else 1 for char in text)
+
+
+def card_lines(alert: Alert, medicines: Sequence[Medicine], language: str = DEFAULT_LANGUAGE) -> int:
     """About how many printed lines a card takes: each paragraph and list item starts a line of its own."""
-    names = sum(len(m.name["en"]) + len(m.brand or "") + 5 for m in medicines) or 40
-    blocks = [names, len(alert.title["en"]), len(alert.action["en"]), *(len(s["en"]) + 3 for s in alert.symptoms)]
+    def width(text: dict[str, str]) -> int:
+        return printed_width(text_in(text, language))
+    names = sum(width(m.name) + len(m.brand or "") + 5 for m in medicines) or 40
+    blocks = [names, width(alert.title), width(alert.action), *(width(s) + 3 for s in alert.symptoms)]
     return CARD_FIXED_LINES + sum(math.ceil(chars / CARD_LINE) for chars in blocks)
 
 

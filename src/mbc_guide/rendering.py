@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from . import charts, numbers, phrases
 from .languages import DEFAULT_LANGUAGE, text_in
-from .ui_strings import ui_markup
+from .ui_strings import ui_markup, ui_text
 
 
 # Compiled templates are kept between builds (keyed by each template's source), so a rebuild skips compiling.
@@ -34,11 +34,12 @@ def component_environment(components_dir: Path) -> Environment:
         # Data text and the components' own words in the page's language (`language` in the render's context).
         tx=_text_in_page_language,
         ui=_ui_in_page_language,
+        ui_plain=_ui_plain_in_page_language,  # for text the chart functions escape themselves
         month_year=_month_year,
         full_date=_full_date,
         # The chart functions escape their own text, so their SVG is safe to insert as markup.
         icon_array=lambda percent, label, kind="benefit": Markup(charts.icon_array(percent, label, kind)),
-        median_bars=lambda bars, label, scale_years=None: Markup(charts.median_bars(bars, label, scale_years)),
+        median_bars=_median_bars,
     )
     return environment
 
@@ -55,6 +56,16 @@ def _text_in_page_language(context: Context, text: dict[str, str]) -> str:
 @pass_context
 def _ui_in_page_language(context: Context, string_id: str, **values: object) -> Markup:
     return ui_markup(string_id, page_language_of(context), **values)
+
+
+@pass_context
+def _ui_plain_in_page_language(context: Context, string_id: str, **values: object) -> str:
+    return ui_text(string_id, page_language_of(context), **values)
+
+
+@pass_context
+def _median_bars(context: Context, bars: list[charts.Bar], label: str, scale_years: int | None = None) -> Markup:
+    return Markup(charts.median_bars(bars, label, scale_years, page_language_of(context)))
 
 
 # Dates as each language writes them: "March 2026" / "2026년 3월"; "5 March 2026" / "2026년 3월 5일".

@@ -7,7 +7,6 @@ markup already. A string without Korean fails a Korean page with the catalogue's
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,28 +36,32 @@ class Catalogue:
     strings: dict[str, UiString]
     lines: dict[str, int]
     errors: tuple[DataError, ...]
+    shown: str = SHOWN
 
     def text(self, string_id: str, language: str) -> str:
         if string_id not in self.strings:
-            raise MissingUiString(f"{SHOWN}: no string with id {string_id!r}; add it with its en and ko")
+            raise MissingUiString(f"{self.shown}: no string with id {string_id!r}; add it with its en and ko")
         value = getattr(self.strings[string_id], language, None)
         if not value:
-            raise MissingUiString(f"{SHOWN}:{self.lines[string_id]}: {string_id}.{language}: missing "
+            raise MissingUiString(f"{self.shown}:{self.lines[string_id]}: {string_id}.{language}: missing "
                                   f"{'Korean' if language == 'ko' else language} text for {self.strings[string_id].en!r}")
         return value
 
     def missing(self, language: str) -> list[DataError]:
         """Every string without text in the language, one located line each (the Korean build's gate)."""
-        return [DataError(SHOWN, self.lines[string_id], f"{string_id}.{language}", "missing Korean text")
+        return [DataError(self.shown, self.lines[string_id], f"{string_id}.{language}", "missing Korean text")
                 for string_id, string in self.strings.items() if not getattr(string, language, None)]
 
 
-_loaded: dict[tuple[Path, str], Catalogue] = {}
+_loaded: dict[tuple[Path, str, int, int], Catalogue] = {}
 
 
-def load_catalogue(path: Path = CATALOGUE, shown: str = SHOWN) -> Catalogue:
-    """The catalogue, read once per content of the file."""
-    key = (path, hashlib.sha256(path.read_bytes()).hexdigest())
+def load_catalogue(path: Path | None = None, shown: str | None = None) -> Catalogue:
+    """The catalogue (ui_strings.yaml unless told), read once per content of the file."""
+    path, shown = path or CATALOGUE, shown or SHOWN
+    # Called for every string of every page: a stat, not a read, tells whether the file changed since.
+    status = path.stat()
+    key = (path, shown, status.st_mtime_ns, status.st_size)
     if key not in _loaded:
         items, errors, _ = _load_file(path, shown, UiString)
         strings: dict[str, UiString] = {}
@@ -71,7 +74,7 @@ def load_catalogue(path: Path = CATALOGUE, shown: str = SHOWN) -> Catalogue:
             strings[string.id] = string
             lines[string.id] = item.node.line
         _loaded.clear()
-        _loaded[key] = Catalogue(strings, lines, tuple(errors))
+        _loaded[key] = Catalogue(strings, lines, tuple(errors), shown)
     catalogue = _loaded[key]
     if catalogue.errors:
         raise MissingUiString("\n".join(str(error) for error in catalogue.errors))
