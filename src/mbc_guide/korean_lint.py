@@ -32,6 +32,7 @@ DATE_PART = re.compile(r"^(?:(?:19|20)\d\d(?!\d)|\d{1,2}[월일])")
 DENOMINATOR = re.compile(r"(?<!\d)100명")
 # Korea's emergency number, which Korean pages name first (urgent boxes, support): a number to call, not a figure.
 EMERGENCY_NUMBER = re.compile(r"(?<!\d)119(?!\d)")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def terms_at_first_use(path: str, markdown: str, lines: list[ProseLine], first_l
         names = [name for name in names_of(term) if name]
         used = re.compile("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
         plain = (term.plain or {}).get("ko")
+        plain = plain if plain and HANGUL.search(plain) else None  # a stand-in in English is no Korean to say
         explained = False
         for line in lines:
             if plain and plain in line.text:
