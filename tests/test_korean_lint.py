@@ -1,5 +1,6 @@
 """Korean lint: sentence length in 어절, the summary and questions sections, typed figures and glossary terms at first
 use, each problem one `path:line: message` line; and the Korean pages themselves pass it."""
+import re
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,21 @@ def test_every_english_page_has_its_korean_page():
     english |= {p.relative_to(REPO / "content" / "en").as_posix() for p in (REPO / "content" / "en").rglob("*.md")}
     korean = {p.relative_to(REPO / "content" / "ko").as_posix() for p in korean_pages()}
     assert english and english - korean == set()
+
+
+MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+SECTION = re.compile(r"^#{1,3} ", re.M)
+
+
+@pytest.mark.parametrize("page", korean_pages(), ids=lambda p: p.relative_to(REPO).as_posix())
+def test_a_korean_page_has_its_english_pages_macro_calls_front_matter_keys_and_sections(page):
+    english_root = REPO / "content" / "en" if (REPO / "content" / "en").is_dir() else REPO / "content"
+    english_source = (english_root / page.relative_to(REPO / "content" / "ko")).read_text(encoding="utf-8")
+    korean_source = page.read_text(encoding="utf-8")
+    (english, english_meta), (korean, korean_meta) = get_data(english_source), get_data(korean_source)
+    assert MACRO_CALL.findall(korean) == MACRO_CALL.findall(english)
+    assert set(korean_meta) == set(english_meta)
+    assert len(SECTION.findall(korean)) == len(SECTION.findall(english))
 
 
 @pytest.mark.parametrize("page", korean_pages(), ids=lambda p: p.relative_to(REPO).as_posix())
