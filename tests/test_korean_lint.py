@@ -131,3 +131,20 @@ def test_the_korean_pages_pass_the_korean_lint(page, registry):
     first_line = len(source.splitlines()) - len(body.splitlines()) + 1  # as the plugin counts
     found = korean_lint.page_findings(page.relative_to(REPO).as_posix(), body, meta, first_line, glossary)
     assert [str(f) for f in found] == []
+
+
+def test_the_korean_build_reports_a_korean_page_problem_with_its_file_and_line(tmp_path, capsys):
+    """`mbc-guide build` and `lint` run the Korean rules on Korean pages (and the English rules on English pages)."""
+    from korean_site import korean_site_sources
+    from mbc_guide.cli import build_site
+
+    project = korean_site_sources(tmp_path)
+    support = project / "content" / "ko" / "support.md"
+    text = support.read_text(encoding="utf-8")
+    anchor = "## 어떤 감정이 들 수 있나요?\n\n"
+    support.write_text(text.replace(anchor, anchor + sentence(31) + "\n", 1), encoding="utf-8")
+    line = support.read_text(encoding="utf-8").splitlines().index(sentence(31)) + 1
+    assert build_site(project / "mkdocs.yml", project / "site") is None
+    errors = capsys.readouterr().err.splitlines()
+    assert [e for e in errors if "content/ko/" in e] == [f"content/ko/support.md:{line}: sentence of 31 어절 (at most 30): "
+                                                         "'말 말 말 말 말 말 말 말 말 말 말 말 말 말 말...'; split it in two"]

@@ -55,7 +55,7 @@ def sentence_lengths(path: str, lines: list[ProseLine]) -> Iterator[Finding]:
     for sentence in found:
         if sentence.eojeol > LONGEST_EOJEOL:
             yield Finding(path, sentence.line, f"sentence of {sentence.eojeol} 어절 (at most {LONGEST_EOJEOL}): "
-                                               f"'{sentence.text[:30]}...'; split it in two")
+                                               f"'{sentence.text[:30].rstrip()}...'; split it in two")
     if found:
         average = sum(sentence.eojeol for sentence in found) / len(found)
         if average > AVERAGE_EOJEOL:
