@@ -226,12 +226,22 @@ def _compare(english: dict[tuple[str, str], EnglishText], items: list[Located], 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+MONTH_NAME = re.compile(rf"\b({'|'.join(MONTHS)})\b")
+
+
+def _month_numbers(english: str) -> set[str]:
+    """A month the English names is a number in Korean ("July 2018" is "2018년 7월"): not a figure of its own."""
+    return {str(MONTHS.index(name) + 1) for name in MONTH_NAME.findall(english)}
+
+
 def _figures_kept(item: Located, label: str, english: str, korean: str) -> Iterator[DataError]:
     """A translation never brings a number of its own (figures come from data with their source), and keeps the
     {value} slot where data puts the number."""
     if "{value}" in english and "{value}" not in korean:
         yield item.error(("ko",), label, "the Korean text needs {value} where the number goes, as the English has")
-    extra = sorted(set(FIGURE.findall(korean)) - set(FIGURE.findall(english)))
+    extra = sorted(set(FIGURE.findall(korean)) - set(FIGURE.findall(english)) - _month_numbers(english))
     if extra:
         yield item.error(("ko",), label, f"the number {extra[0]} is not in the English text; figures come from "
                                          "data with their source, never from a translation")

@@ -33,6 +33,7 @@ from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, te
 from .page_checks import template_problems
 from .parsed_pages import ParsedPages
 from .handouts import Handout, html_path, is_handout
+from . import korean_lint
 from .lint import (Finding, frequency_words_against_rates, front_matter_shadows, images_without_alt, long_sentences,
                    missing_sections, prose_lines, raw_html, reading_grade_finding, terms_before_explained, typed_figures,
                    unknown_source_links)
@@ -162,6 +163,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         texts = [t.name for t in self.registry.trials.values()]
         texts += [f"{s.title} {s.publisher} {s.read_in or ''}" for s in self.registry.sources.values()]
         texts += [note.source_title for note in self.registry.access.values()]
+        texts += [fact.source_title for fact in self.registry.costs.values()]
         return {match.group(0) for text in texts for match in ABBREVIATION.finditer(text)}
 
     @event_priority(-110)  # after the i18n plugin has kept this edition's pages
@@ -335,14 +337,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def _lint(self, path: str, markdown: str, meta: dict[str, Any], first_line: int) -> list[Finding]:
         """The writer's own text: long sentences, typed figures, terms before their plain words, links, images and
-        (unless the page is marked `reference: true`) the summary and the questions."""
+        (unless the page is marked `reference: true`) the summary and the questions. Korean pages: korean_lint."""
+        shared = [*unknown_source_links(path, markdown, first_line, self.known_urls),
+                  *images_without_alt(path, markdown, first_line), *raw_html(path, markdown, first_line)]
+        if self.edition == KOREAN:  # sentences in 어절, Korean sections and terms (the page's registry is Korean)
+            return korean_lint.page_findings(path, markdown, meta, first_line,
+                                             self.macros.registry.glossary.values()) + shared
         lines = prose_lines(markdown, first_line)
-        findings = [*typed_figures(path, lines, meta.get("not_figures", [])),
-                    *unknown_source_links(path, markdown, first_line, self.known_urls),
-                    *images_without_alt(path, markdown, first_line), *raw_html(path, markdown, first_line)]
-        if self.edition != DEFAULT:  # sentence lengths, terms and sections in English words: English pages only
-            return findings
-        findings[:0] = [*long_sentences(path, lines), *terms_before_explained(path, lines, self.registry.glossary.values())]
+        findings = [*long_sentences(path, lines), *typed_figures(path, lines, meta.get("not_figures", [])),
+                    *terms_before_explained(path, lines, self.registry.glossary.values()), *shared]
         if not meta.get("reference"):
             findings += missing_sections(path, markdown)
         return findings

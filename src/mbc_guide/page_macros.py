@@ -6,6 +6,7 @@ import posixpath
 import re
 from functools import partial
 from dataclasses import dataclass, field
+from typing import get_args
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -17,7 +18,7 @@ from .handouts import (CARDS_PAGE, PAPERS, RULED_LINES, TOOL_PAGE, Handout, comm
                        qr_code_svg, web_address)
 from .languages import DEFAULT_LANGUAGE, page_language, page_path_in_edition, text_in
 from .language_words import numbers_in, phrases_in
-from .models import Alert, Source, Subtype, Treatment, Trial
+from .models import Alert, CostTopic, Source, Subtype, Treatment, Trial
 from .option_facts import alerts_for, card_side_effects, compared_result, is_comparison, side_effects_in, time_scale
 from .registry import Registry
 from .rendering import render_component
@@ -141,6 +142,7 @@ class GuideMacros:
         "get_ready",
         "what_matters",
         "support_contacts",
+        "cost_facts",
         "urgent_boxes",
         "option_page",
         "study_page",
@@ -553,6 +555,13 @@ class GuideMacros:
         if not contacts:
             raise LookupError(f"no support contacts in data for country {country!r}; use kr, us or uk")
         return self._render("support_contacts.html", contacts=contacts)
+
+    def cost_facts(self, kind: str) -> Markup:
+        """One section of the costs page: what treatment costs in Korea, or where help comes from (data/costs.yaml)."""
+        facts = [fact for fact in self.registry.costs.values() if fact.kind == kind]
+        if not facts:
+            raise LookupError(f"no cost facts in data for {kind!r}; use one of {', '.join(get_args(CostTopic))}")
+        return self._render("cost_facts.html", facts=facts)
 
     def _alerts_for(self, treatments: list) -> list:
         return alerts_for(self.registry, [m for t in treatments for m in t.medicines])
