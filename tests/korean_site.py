@@ -4,8 +4,7 @@ language switch, search, the gate, Korean PDFs) while the translators are still 
 What the copy adds where the real project has no Korean yet, so the edition builds:
 - data/ko/: every data string without its Korean gets a stand-in item with the current fingerprint, whose text is
   the English (a test fixture, never a translation);
-- content/ko/: every English page without its Korean page gets a copy of the English page (same macros);
-- one Korean paragraph with the words the search tests look for."""
+- content/ko/: every English page without its Korean page gets a copy of the English page (same macros)."""
 from __future__ import annotations
 
 import re
@@ -15,12 +14,6 @@ import yaml
 
 from mbc_guide.korean_overlay import OVERLAY_FOLDER, check_parity, english_fingerprint, english_texts
 from mbc_guide.registry import load_registry
-
-# Words of issue 20 the Korean search must find from disk; each sits in a sentence as Korean pages write them.
-SEARCH_PAGE = "lung-inflammation.md"
-SEARCH_PARAGRAPH = ("항암제 때문에 생기는 탈모를 미리 알아 두세요. 간질성 폐질환(폐렴)은 폐에 생기는 염증입니다. "
-                    "열과 기침이 나면 바로 연락하세요.")
-
 
 def switch_korean_on(project: Path) -> None:
     config = project / "mkdocs.yml"
@@ -57,10 +50,6 @@ def mirror_pages(project: Path) -> list[str]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
             copied.append(page.relative_to(english).as_posix())
-    search_page = korean / SEARCH_PAGE
-    text = search_page.read_text(encoding="utf-8")
-    heading_end = text.index("\n", text.index("\n# ") + 1 if "\n# " in text else text.index("# "))
-    search_page.write_text(f"{text[:heading_end]}\n\n{SEARCH_PARAGRAPH}\n{text[heading_end:]}", encoding="utf-8")
     return copied
 
 
