@@ -97,8 +97,8 @@ def without_macros(project: Path) -> None:
 
     registry = load_registry_cached(project / "data")
     for page in generated_pages(registry, {}):
-        (project / "content" / page.path).parent.mkdir(parents=True, exist_ok=True)
-        (project / "content" / page.path).write_text(f"# {page.title}\n\n{page.source}")
+        (project / "content" / "en" / page.path).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content" / "en" / page.path).write_text(f"# {page.title}\n\n{page.source}")
     config = project / "mkdocs.yml"
     text = re.sub(r"^  - mbc-guide\n", "", config.read_text(), flags=re.M)
     text = re.sub(r"^  - macros.*\n(?:    .*\n)*", "", text, flags=re.M)
@@ -111,7 +111,7 @@ def grow(project: Path, times: int, flat: bool = False) -> int:
     """Copy pages (with nav and review entries) until the site has `times` as many pages; return the count.
     The copies sit in the navigation as a real site's pages would, one section per topic under "Copies"
     (one topic = one pass over the original pages); flat=True lists them all in one section instead."""
-    content, config, reviews = project / "content", project / "mkdocs.yml", project / "data" / "reviews.yaml"
+    content, config, reviews = project / "content" / "en", project / "mkdocs.yml", project / "data" / "reviews.yaml"
     originals = sorted(p for p in content.glob("*.md") if p.name not in NOT_COPIED)
     base = sum(1 for _ in content.rglob("*.md"))
     nav, review_lines = [], []

@@ -71,7 +71,7 @@ def test_no_request_leaves_the_site(built_site):
 
 
 def test_unknown_id_in_a_page_names_the_page_and_the_id(project_copy, capsys):
-    page = project_copy / "content" / "her2-positive.md"
+    page = project_copy / "content" / "en" / "her2-positive.md"
     page.write_text(page.read_text().replace('options("her2-positive", "first")', 'options("her2-postive", "first")'))
     site = project_copy / "site"
     site.mkdir()
@@ -79,17 +79,17 @@ def test_unknown_id_in_a_page_names_the_page_and_the_id(project_copy, capsys):
     assert not build_site(project_copy / "mkdocs.yml", site)
     line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if "her2-postive" in text)
     assert capsys.readouterr().err.splitlines() == [
-        f"content/her2-positive.md:{line}: options(): unknown subtype id 'her2-postive'; did you mean 'her2-positive'?"]
+        f"content/en/her2-positive.md:{line}: options(): unknown subtype id 'her2-postive'; did you mean 'her2-positive'?"]
     assert (site / "keep.html").read_text() == "last good build", "a failed build must leave the last good site"
 
 
 def test_unknown_macro_names_the_page_line_and_close_names(project_copy, capsys):
-    page = project_copy / "content" / "her2-positive.md"
+    page = project_copy / "content" / "en" / "her2-positive.md"
     page.write_text(page.read_text().replace("urgent_boxes(", "urgent_boxs("))
     line = next(n for n, l in enumerate(page.read_text().splitlines(), 1) if "urgent_boxs(" in l)
     assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
     err = capsys.readouterr().err
-    assert f"content/her2-positive.md:{line}: unknown macro or variable 'urgent_boxs'; did you mean urgent_boxes, urgent_symptoms?" in err.splitlines()
+    assert f"content/en/her2-positive.md:{line}: unknown macro or variable 'urgent_boxs'; did you mean urgent_boxes, urgent_symptoms?" in err.splitlines()
     assert "Traceback" not in err
     assert "is not used on any page" not in err, "a page that could not render must not make its terms look unused"
 
@@ -115,7 +115,7 @@ def test_data_error_stops_the_build_with_located_lines(project_copy, capsys):
 
 
 def test_literal_braces_can_be_shown(project_copy):
-    page = project_copy / "content" / "index.md"
+    page = project_copy / "content" / "en" / "index.md"
     page.write_text(page.read_text() + '\n\nWrite {{ "{{" }} and {{ "}}" }} like this.\n')
     site = project_copy / "site"
     assert build_site(project_copy / "mkdocs.yml", site)

@@ -59,6 +59,7 @@ def test_every_cited_fact_is_in_the_record(registry):
     cited |= {f for m in registry.medicines.values() for f in m.given.facts}
     cited |= {f for a in registry.alerts.values() for f in a.facts} | {n.fact for n in registry.access.values()}
     cited |= {contact.fact for contact in registry.support.values()}
+    cited |= {cost.fact for cost in registry.costs.values()}
     assert cited - set(registry.evidence) == set()
     assert set(registry.evidence) - cited == set(), "the record holds exactly the evidence data/ cites"
 

@@ -139,10 +139,10 @@ def test_notes_for_another_indication_are_not_shown_and_the_page_says_none_appli
 
 
 def test_frequency_word_next_to_a_contradicting_rate_fails_the_page(project_copy, capsys):
-    page = project_copy / "content" / "lung-inflammation.md"
+    page = project_copy / "content" / "en" / "lung-inflammation.md"
     replace_in(page, "{{ key_fact(\"ild-first-year\") }}", "Lung inflammation is not common. {{ side_effect_picture(\"db09-ild-any\") }}")
     line = line_of(page, "Lung inflammation is not common.")
-    assert (f"content/lung-inflammation.md:{line}: 'not common' next to 'about 12 out of 100', which is very common by "
+    assert (f"content/en/lung-inflammation.md:{line}: 'not common' next to 'about 12 out of 100', which is very common by "
             "the leaflet convention (showing-numbers rule 11); use the word the rate gives") in failed_build_errors(project_copy, capsys)
 
 

@@ -65,7 +65,7 @@ def test_an_option_added_to_the_data_gets_its_page_and_a_card(project_copy):
 
 
 def build_with_writers_file(project_copy, path: str, text: str) -> bool:
-    own = project_copy / "content" / path
+    own = project_copy / "content" / "en" / path
     own.parent.mkdir(exist_ok=True)
     own.write_text(text)
     return build_site(project_copy / "mkdocs.yml", project_copy / "site")
@@ -81,13 +81,13 @@ def test_writers_words_open_the_generated_page(project_copy):
 
 def test_writers_page_for_an_unknown_option_fails_in_one_line(project_copy, capsys):
     assert not build_with_writers_file(project_copy, "options/thpp.md", "A note.\n")
-    assert ("content/options/thpp.md: no option or study with this id in data/; a writer's page in options/ adds text to the "
+    assert ("content/en/options/thpp.md: no option or study with this id in data/; a writer's page in options/ adds text to the "
             "page built for that id") in capsys.readouterr().err.splitlines()
 
 
 def test_writers_mistake_in_own_words_names_its_line(project_copy, capsys):
     assert not build_with_writers_file(project_copy, "studies/patina.md", 'A note about the study.\n\n{{ optoin("thp") }}\n')
-    assert "content/studies/patina.md:3: unknown macro or variable 'optoin'; did you mean option, options?" in capsys.readouterr().err.splitlines()
+    assert "content/en/studies/patina.md:3: unknown macro or variable 'optoin'; did you mean option, options?" in capsys.readouterr().err.splitlines()
 
 
 def test_a_study_with_one_group_gets_no_time_bar(built_site):

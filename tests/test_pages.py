@@ -254,10 +254,10 @@ def test_pages_explain_the_words_they_use(built_site):
 
 
 def test_undefined_abbreviation_fails_the_build_naming_page_and_word(project_copy, capsys):
-    page = project_copy / "content" / "about.md"
+    page = project_copy / "content" / "en" / "about.md"
     page.write_text(page.read_text() + "\nThe XYZQ test is new.\n")
     assert not build_site(project_copy / "mkdocs.yml", project_copy / "site")
-    assert "content/about.md: 'XYZQ' is not defined in data/glossary.yaml; add it there" in capsys.readouterr().err.splitlines()
+    assert "content/en/about.md: 'XYZQ' is not defined in data/glossary.yaml; add it there" in capsys.readouterr().err.splitlines()
 
 
 def test_glossary_term_no_page_uses_fails_the_build(project_copy, capsys):
@@ -286,7 +286,7 @@ def test_overdue_review_fails_the_build_unless_overridden_outside_ci(project_cop
 
 
 def test_page_without_review_dates_fails_the_build(project_copy, capsys):
-    (project_copy / "content" / "new-page.md").write_text("# New page\n")
+    (project_copy / "content" / "en" / "new-page.md").write_text("# New page\n")
     mkdocs = project_copy / "mkdocs.yml"
     mkdocs.write_text(mkdocs.read_text().replace("  - About this site: about.md\n", "  - About this site: about.md\n  - New: new-page.md\n"))
     assert not build_site(mkdocs, project_copy / "site")

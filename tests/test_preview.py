@@ -27,12 +27,12 @@ def test_failed_rebuild_keeps_the_last_good_build_and_lists_its_errors_for_the_b
     assert '<script src="/_preview/overlay.js"></script></body>' in good
     assert json.loads((site / "_preview" / "errors.json").read_text())["errors"] == []
     capsys.readouterr()
-    page = project_copy / "content" / "index.md"
+    page = project_copy / "content" / "en" / "index.md"
     page.write_text(page.read_text() + "\n{{ nosuchmacro() }}\n")
     line = len(page.read_text().splitlines())
     assert builder() is False
     assert (site / "index.html").read_text() == good
-    error = f"content/index.md:{line}: unknown macro or variable 'nosuchmacro'; see the writer's guide for the list of macros"
+    error = f"content/en/index.md:{line}: unknown macro or variable 'nosuchmacro'; see the writer's guide for the list of macros"
     assert json.loads((site / "_preview" / "errors.json").read_text())["errors"] == [error]
     err = capsys.readouterr().err.splitlines()
     assert err[0] == error

@@ -49,40 +49,40 @@ LINE_MISTAKES = {
 @pytest.mark.parametrize("mistake", LINE_MISTAKES)
 def test_one_line_mistake_names_the_page_and_line(project_copy, capsys, mistake):
     page_name, anchor, added, message = LINE_MISTAKES[mistake]
-    line = add_after(project_copy / "content" / page_name, anchor, added)
-    assert f"content/{page_name}:{line}: {message}" in failed_build_errors(project_copy, capsys)
+    line = add_after(project_copy / "content" / "en" / page_name, anchor, added)
+    assert f"content/en/{page_name}:{line}: {message}" in failed_build_errors(project_copy, capsys)
 
 
 def test_years_dates_and_names_with_digits_are_not_figures(project_copy):
-    page = project_copy / "content" / "her2-positive.md"
+    page = project_copy / "content" / "en" / "her2-positive.md"
     add_after(page, "# HER2-positive", "In 2025 the HER2 and PD-L1 tests and CDK4/6 medicines were checked on 26 May 2026.")
     assert build_site(project_copy / "mkdocs.yml", project_copy / "site")
 
 
 def test_sentence_over_25_words(project_copy, capsys):
-    page = project_copy / "content" / "index.md"
+    page = project_copy / "content" / "en" / "index.md"
     sentence = "This sentence " + "goes on and on " * 7 + "until it ends."
     line = add_after(page, "# Treatment options", sentence)
     errors = failed_build_errors(project_copy, capsys)
-    assert any(e.startswith(f"content/index.md:{line}: sentence of 33 words (at most 25): 'This sentence goes on") for e in errors)
+    assert any(e.startswith(f"content/en/index.md:{line}: sentence of 33 words (at most 25): 'This sentence goes on") for e in errors)
 
 
 def test_page_without_summary_or_questions(project_copy, capsys):
-    page = project_copy / "content" / "index.md"
+    page = project_copy / "content" / "en" / "index.md"
     text = page.read_text().replace('!!! abstract "In short"', '!!! abstract "Summary"')
     page.write_text(text.replace("## Questions to ask your care team", "## Things to ask"))
     errors = failed_build_errors(project_copy, capsys)
-    assert 'content/index.md:1: no summary: start the page with !!! abstract "In short" and a few bullet points' in errors
-    assert "content/index.md:1: no '## Questions to ask your care team' section; end the page with questions to ask" in errors
+    assert 'content/en/index.md:1: no summary: start the page with !!! abstract "In short" and a few bullet points' in errors
+    assert "content/en/index.md:1: no '## Questions to ask your care team' section; end the page with questions to ask" in errors
 
 
 def test_reading_grade_above_8(project_copy, capsys):
-    page = project_copy / "content" / "what-matters-to-me.md"
+    page = project_copy / "content" / "en" / "what-matters-to-me.md"
     hard = ("Pharmacological considerations regarding immunotherapeutic combinations necessitate comprehensive "
             "multidisciplinary evaluation. ")
     page.write_text(page.read_text() + "\n" + hard * 40 + "\n")
     errors = failed_build_errors(project_copy, capsys)
-    assert any(re.fullmatch(r"content/what-matters-to-me.md:1: reading grade \d+\.\d is above 8; use shorter sentences "
+    assert any(re.fullmatch(r"content/en/what-matters-to-me.md:1: reading grade \d+\.\d is above 8; use shorter sentences "
                             r"and everyday words", e) for e in errors)
 
 
@@ -99,26 +99,26 @@ def test_review_due_within_30_days_warns(project_copy, capsys, next_review):
 
 
 def test_page_missing_from_the_navigation(project_copy, capsys, next_review):
-    (project_copy / "content" / "extra.md").write_text("# Extra\n")
+    (project_copy / "content" / "en" / "extra.md").write_text("# Extra\n")
     reviews = project_copy / "data" / "reviews.yaml"
     reviews.write_text(reviews.read_text() + f"- page: extra.md\n  last_reviewed: 2026-11-26\n  next_review: {next_review}\n"
                                               "  reviewed_by: Site editorial team\n")
-    assert ("content/extra.md: page is not in the navigation; add it under nav: in mkdocs.yml"
+    assert ("content/en/extra.md: page is not in the navigation; add it under nav: in mkdocs.yml"
             in failed_build_errors(project_copy, capsys))
 
 
 def test_image_without_alt_text(project_copy, capsys):
-    (project_copy / "content" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    page = project_copy / "content" / "index.md"
+    (project_copy / "content" / "en" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    page = project_copy / "content" / "en" / "index.md"
     line = add_after(page, "# Treatment options", "![](chart.png)")
-    assert (f"content/index.md:{line}: image chart.png has no alt text; say what it shows, as in "
+    assert (f"content/en/index.md:{line}: image chart.png has no alt text; say what it shows, as in "
             "![A chart of ...](file.png)") in failed_build_errors(project_copy, capsys)
 
 
 def test_front_matter_key_that_hides_a_macro(project_copy, capsys):
-    page = project_copy / "content" / "glossary.md"
+    page = project_copy / "content" / "en" / "glossary.md"
     page.write_text(page.read_text().replace("---\n", "---\nglossary: false\n", 1))
-    assert ("content/glossary.md:2: front matter key 'glossary' has the name of a macro and would hide it on this page; "
+    assert ("content/en/glossary.md:2: front matter key 'glossary' has the name of a macro and would hide it on this page; "
             "rename or remove the key") in failed_build_errors(project_copy, capsys)
 
 
@@ -140,11 +140,11 @@ def test_lint_command_reports_without_publishing(project_copy, capsys, monkeypat
     monkeypatch.chdir(project_copy)
     assert main(["lint"]) == 0
     assert "lint passed: " in capsys.readouterr().out
-    page = project_copy / "content" / "index.md"
+    page = project_copy / "content" / "en" / "index.md"
     line = add_after(page, "# Treatment options", "It works for 7 in 10 people.")
     assert main(["lint"]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"content/index.md:{line}: '{figure}' looks like a figure typed into the page; figures come from data with their "
+        f"content/en/index.md:{line}: '{figure}' looks like a figure typed into the page; figures come from data with their "
         "source (use key_fact or another macro). If it is not a figure, list it under not_figures: in the page's front "
         "matter" for figure in ("7", "10")] + ["lint found errors; fix the lines above"]
     assert not (project_copy / "site").exists()
@@ -190,8 +190,8 @@ PAGE_LINE_MISTAKES = {
 @pytest.mark.parametrize("mistake", PAGE_LINE_MISTAKES)
 def test_a_page_mistake_is_one_whole_located_line(project_copy, capsys, mistake):
     added, message = PAGE_LINE_MISTAKES[mistake]
-    line = add_after(project_copy / "content" / "index.md", "# Treatment options", added)
-    assert failed_build_errors(project_copy, capsys) == [f"content/index.md:{line}: {message}"]
+    line = add_after(project_copy / "content" / "en" / "index.md", "# Treatment options", added)
+    assert failed_build_errors(project_copy, capsys) == [f"content/en/index.md:{line}: {message}"]
 
 
 @pytest.mark.parametrize("added, opened, message", [
@@ -199,34 +199,34 @@ def test_a_page_mistake_is_one_whole_located_line(project_copy, capsys, mistake)
     ("{% if true %}\n\nSome words.", 0, "'{% if %}' opened here is never closed; add '{% endif %}'"),
 ], ids=["unclosed-braces", "unclosed-if"])
 def test_an_unclosed_tag_is_reported_where_it_opens(project_copy, capsys, added, opened, message):
-    line = add_after(project_copy / "content" / "index.md", "# Treatment options", added)
-    assert failed_build_errors(project_copy, capsys) == [f"content/index.md:{line + opened}: {message}"]
+    line = add_after(project_copy / "content" / "en" / "index.md", "# Treatment options", added)
+    assert failed_build_errors(project_copy, capsys) == [f"content/en/index.md:{line + opened}: {message}"]
 
 
 def test_an_unknown_front_matter_key_suggests_the_right_one(project_copy, capsys):
-    page = project_copy / "content" / "about.md"
+    page = project_copy / "content" / "en" / "about.md"
     page.write_text(page.read_text().replace("\ntitle: About this site", "\ntitel: About this site", 1))
     line = page.read_text().splitlines().index("titel: About this site") + 1
     assert failed_build_errors(project_copy, capsys) == [
-        f"content/about.md:{line}: unknown front matter key 'titel'; did you mean 'title'?"]
+        f"content/en/about.md:{line}: unknown front matter key 'titel'; did you mean 'title'?"]
 
 
 def test_a_wrong_front_matter_value_names_its_key(project_copy, capsys):
-    page = project_copy / "content" / "about.md"
+    page = project_copy / "content" / "en" / "about.md"
     page.write_text(page.read_text().replace("\nreference: true", "\nreference: maybe", 1))
     assert failed_build_errors(project_copy, capsys) == [
-        "content/about.md:2: front matter reference: Input should be a valid boolean, unable to interpret input"]
+        "content/en/about.md:2: front matter reference: Input should be a valid boolean, unable to interpret input"]
 
 
 def test_a_handout_page_without_a_handout_macro_is_refused(project_copy, capsys):
-    page = project_copy / "content" / "handouts" / "symptom-cards.md"
+    page = project_copy / "content" / "en" / "handouts" / "symptom-cards.md"
     page.write_text(page.read_text().replace("{{ symptom_cards() }}", "Call your care team."))
     assert failed_build_errors(project_copy, capsys) == [
-        "content/handouts/symptom-cards.md:1: a handout page shows its sheet with handout(subtype) or "
+        "content/en/handouts/symptom-cards.md:1: a handout page shows its sheet with handout(subtype) or "
         "symptom_cards(), which print the date, web address, QR code and care team box; add one of them"]
 
 
-@pytest.mark.parametrize("folder, name", [("content", "about.md"), ("data", "glossary.yaml"), (".", "mkdocs.yml")])
+@pytest.mark.parametrize("folder, name", [("content/en", "about.md"), ("data", "glossary.yaml"), (".", "mkdocs.yml")])
 def test_a_file_that_is_not_utf8_names_its_line(project_copy, capsys, folder, name):
     path = project_copy / folder / name
     lines = path.read_bytes().split(b"\n")
@@ -241,13 +241,13 @@ def test_a_file_that_is_not_utf8_names_its_line(project_copy, capsys, folder, na
 def test_a_fault_in_a_component_is_one_line_at_the_macro_call(project_copy, capsys):
     """Not the writer's mistake, but still one located line and no traceback."""
     (project_copy / "overrides" / "components" / "questions.html").write_text("{{ no_such_value }}\n")
-    page = project_copy / "content" / "her2-positive.md"
+    page = project_copy / "content" / "en" / "her2-positive.md"
     line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if "{{ questions(" in text)
     errors = failed_build_errors(project_copy, capsys)
-    assert (f"content/her2-positive.md:{line}: questions(): the macro failed on a problem in the site's code, not in "
+    assert (f"content/en/her2-positive.md:{line}: questions(): the macro failed on a problem in the site's code, not in "
             "your text (UndefinedError: 'no_such_value' is undefined); send this line to the developers") in errors
     # Handouts show the questions too: each page that calls the component gets its own line, nothing else.
-    assert all(re.fullmatch(r"content/[\w/-]+\.md:\d+: (questions|handout)\(\): the macro failed on a problem in the "
+    assert all(re.fullmatch(r"content/en/[\w/-]+\.md:\d+: (questions|handout)\(\): the macro failed on a problem in the "
                             r"site's code, not in your text \(UndefinedError: 'no_such_value' is undefined\); send this "
                             r"line to the developers", error) for error in errors), errors
 

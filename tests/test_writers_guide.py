@@ -23,7 +23,7 @@ def test_the_guide_shows_every_macro():
 def test_markdown_examples_build_into_a_page(project_copy, next_review):
     page = "---\ntitle: Guide examples\nreference: true\n---\n\n# Guide examples\n\n"
     page += "\n\n".join(text for _, text in examples("md"))
-    (project_copy / "content" / "guide-examples.md").write_text(page)
+    (project_copy / "content" / "en" / "guide-examples.md").write_text(page)
     config = project_copy / "mkdocs.yml"
     config.write_text(config.read_text().replace("\nnav:\n", "\nnav:\n  - Guide examples: guide-examples.md\n", 1))
     reviews = project_copy / "data" / "reviews.yaml"

@@ -96,7 +96,20 @@ def years_scale(longest_months: float) -> int:
     return max(1, math.ceil(longest_months / 12))
 
 
-def median_bars(bars: list[Bar], label: str, scale_years: int | None = None) -> str:
+def _months_with_exact(months: float, language: str) -> str:
+    """'about 3 years and 5 months (40.7 months)' / '약 3년 5개월(40.7개월)'."""
+    if language == "ko":
+        from .korean_numbers import months_with_exact_ko  # imported here: korean_numbers builds on this layer
+        return months_with_exact_ko(months)
+    exact = f"{format_number(months)} months"
+    return exact if months_in_words(months) == exact else f"{months_in_words(months)} ({exact})"
+
+
+def _year_tick(year: int, language: str) -> str:
+    return f"{year}년" if language == "ko" else f'{year} {"year" if year == 1 else "years"}'
+
+
+def median_bars(bars: list[Bar], label: str, scale_years: int | None = None, language: str = "en") -> str:
     """Horizontal bars, one per arm, on a scale of whole years (one scale per page: pass `scale_years`), with a
     line at each year and the years named under the bars. Labels are HTML text around each bar, so they wrap and
     stay readable on a phone; each bar is a small SVG drawn to scale."""
@@ -112,8 +125,7 @@ def median_bars(bars: list[Bar], label: str, scale_years: int | None = None) -> 
     for index, bar in enumerate(bars):
         # At least 3 units: the bar keeps 1 unit drawn inside its 1-unit margins (a negative width is not drawn).
         length = max(3.0, BAR_WIDTH * bar.months / (years * 12))
-        exact = f"{format_number(bar.months)} months"
-        words = exact if months_in_words(bar.months) == exact else f"{months_in_words(bar.months)} ({exact})"
+        words = _months_with_exact(bar.months, language)
         rows.append(
             f'<div class="median-chart__row">'
             f'<p class="median-chart__label">{escape(bar.label)}: {escape(words)}</p>'
@@ -122,7 +134,7 @@ def median_bars(bars: list[Bar], label: str, scale_years: int | None = None) -> 
             f'<rect x="1" y="1" width="{length - 2:.1f}" height="22" class="bar bar-{index % 2}"/></svg>'
             f"</div>"
         )
-    ticks = "".join(f'<span>{year} {"year" if year == 1 else "years"}</span>' for year in range(1, years + 1))
+    ticks = "".join(f'<span>{_year_tick(year, language)}</span>' for year in range(1, years + 1))
     axis = f'<p class="median-chart__axis" aria-hidden="true"><span>0</span>{ticks}</p>'
     return (f'<div class="median-chart" role="img" aria-label={quoteattr(label)} data-scale-years="{years}">'
             + "".join(rows) + axis + "</div>")

@@ -17,7 +17,9 @@ from .errors import DataError
 
 RECORD_FILE = "evidence.yaml"
 EVIDENCE_FILES = ("facts.yaml", "access.yaml", "support.yaml", "kr_costs.yaml")
-RECORD_FIELDS = ("value", "unit", "claim", "arm", "comparator", "caveat", "source", "quote", "primary")
+RECORD_FIELDS = ("value", "unit", "claim", "claim_ko", "arm", "comparator", "caveat", "source", "quote", "primary")
+# Fields only some files have (kr_costs.yaml's plain Korean claim): recorded only where present.
+OPTIONAL_FIELDS = ("claim_ko", "primary")
 SOURCE_FIELDS = ("title", "where", "date", "url_or_doi")
 PRIMARY_FIELDS = ("title", "journal", "year", "doi_or_pmid")
 
@@ -33,9 +35,9 @@ def record_entry(entry: dict[str, Any], file: str) -> dict[str, Any]:
         value = entry.get(key)
         if key == "source":
             value = {field: _plain(value.get(field)) for field in SOURCE_FIELDS}
+        elif key in OPTIONAL_FIELDS and not value:
+            continue
         elif key == "primary":
-            if not value:
-                continue
             value = {field: _plain(value.get(field)) for field in PRIMARY_FIELDS}
         record[key] = _plain(value)
     return record

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import DataError
-from .models import MEDIAN_MEASURES, TIMED_MEASURES, EvidenceEntry, Figure, KeyFact, Months, Rate, Trial, Years
+from .models import MEDIAN_MEASURES, TIMED_MEASURES, CostFact, EvidenceEntry, Figure, KeyFact, Months, Rate, Trial, Years
 
 RATE_MEASURES = (*TIMED_MEASURES, "response_rate", "complete_response", "brain_response_rate")
 KEY_FACT_UNITS = {"percent": Rate, "months": Months, "years": Years}
@@ -50,6 +50,26 @@ def evidence_problem(figure: Figure, evidence: EvidenceEntry) -> str | None:
         return (f"{figure.value} differs from evidence {figure.fact!r}, which says {evidence.value}{unit}; copy the "
                 "value exactly (pages round it for readers)")
     return None
+
+
+VALUE_SLOT = "{value}"
+
+
+def cost_problems(cost: CostFact, evidence: EvidenceEntry) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Where a cost fact's figures differ from its evidence entry: its value is the entry's value exactly, and every
+    other number in its text (English, and Korean where given) is stated in the entry's claim, quote or date."""
+    if cost.value is not None and cost.value != str(evidence.value):
+        yield ("value",), (f"{cost.value!r} differs from evidence {cost.fact!r}, which says {evidence.value!r}; copy the "
+                           "value exactly")
+    stated = " ".join(str(part or "") for part in (evidence.value, evidence.claim, evidence.claim_ko, evidence.quote,
+                                                    evidence.source.date))
+    for language, text in cost.text.items():
+        if VALUE_SLOT in text and cost.value is None:
+            yield ("text",), f"the {language} text has {VALUE_SLOT} but the entry has no value; add the evidence value"
+        typed = sorted(numbers_in(text.replace(VALUE_SLOT, " ")) - numbers_in(stated))
+        if typed:
+            yield ("text",), (f"{typed[0]:g} in the {language} text is not stated in evidence {cost.fact!r}; figures come "
+                              "from the evidence entry")
 
 
 def numbers_in(text: str) -> set[float]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .languages import DEFAULT_LANGUAGE, text_in
 from .phrases import mid_sentence
 from .registry import Registry
+from .ui_strings import ui_text
 
 OPTIONS, STUDIES, COMPARE = "options", "studies", "compare"
-INDEX = {OPTIONS: "Treatment options", STUDIES: "Studies", COMPARE: "Compare options"}
+INDEX = {OPTIONS: "Treatment options", STUDIES: "Studies", COMPARE: "Compare options"}  # English: ui_strings index.*
 # The compare pages' index is a writer's page at the old address of the one compare page, so old links keep working.
 WRITTEN_INDEX = {COMPARE: "compare-options.md"}
 
@@ -33,8 +35,12 @@ def compare_path(subtype: str) -> str:
     return f"{COMPARE}/{subtype}.md"
 
 
-def compare_title(subtype_name: str) -> str:
-    return f"Compare {mid_sentence(subtype_name)} options"
+def compare_title(subtype_name: str, language: str = DEFAULT_LANGUAGE) -> str:
+    return ui_text("generated.compare_title", language, subtype=mid_sentence(subtype_name))
+
+
+def index_title(folder: str, language: str = DEFAULT_LANGUAGE) -> str:
+    return ui_text(f"generated.index.{folder}", language)
 
 
 def index_path(folder: str) -> str:
@@ -45,14 +51,18 @@ def is_generated(path: str) -> bool:
     return path.split("/", 1)[0] in INDEX
 
 
-def generated_pages(registry: Registry, writer_texts: dict[str, str]) -> list[GeneratedPage]:
-    pages = [GeneratedPage(index_path(folder), title, f'{{{{ page_index("{folder}") }}}}\n')
-             for folder, title in INDEX.items() if folder not in WRITTEN_INDEX]
-    pages += [GeneratedPage(option_path(t.id), t.name["en"], f'{{{{ option_page("{t.id}") }}}}\n')
+def generated_pages(registry: Registry, writer_texts: dict[str, str], language: str = "en") -> list[GeneratedPage]:
+    """The generated pages of one edition: paths without a language folder, titles in the edition's language
+    (give the edition's registry: for Korean, languages.registry_in(registry, "ko", ...))."""
+    pages = [GeneratedPage(index_path(folder), index_title(folder, language), f'{{{{ page_index("{folder}") }}}}\n')
+             for folder in INDEX if folder not in WRITTEN_INDEX]
+    pages += [GeneratedPage(option_path(t.id), text_in(t.name, language), f'{{{{ option_page("{t.id}") }}}}\n')
               for t in registry.treatments.values()]
-    pages += [GeneratedPage(study_path(t.id), f"The {t.name} study", f'{{{{ study_page("{t.id}") }}}}\n')
+    pages += [GeneratedPage(study_path(t.id), ui_text("study.the_study", language, trial=t.name),
+                            f'{{{{ study_page("{t.id}") }}}}\n')
               for t in registry.trials.values()]
-    pages += [GeneratedPage(compare_path(s.id), compare_title(s.short_name["en"]), f'{{{{ compare_page("{s.id}") }}}}\n')
+    pages += [GeneratedPage(compare_path(s.id), compare_title(text_in(s.short_name, language), language),
+                            f'{{{{ compare_page("{s.id}") }}}}\n')
               for s in registry.subtypes.values()]
     return [GeneratedPage(page.path, page.title, _with_writer_text(writer_texts.get(page.path), page.source)) for page in pages]
 
@@ -61,23 +71,25 @@ def _with_writer_text(text: str | None, body: str) -> str:
     return f"{text.rstrip()}\n\n{body}" if text and text.strip() else body
 
 
-POOLED = "Side effects across studies"
-
-
-def nav_section(registry: Registry, folder: str) -> dict[str, list[object]]:
+def nav_section(registry: Registry, folder: str, language: str = DEFAULT_LANGUAGE) -> dict[str, list[object]]:
     """The navigation entry for one folder: its index, then its pages by type of cancer (folded, so the menu stays
-    short). A study goes under the types its options are for; one without options (pooled side effects) apart."""
-    groups: dict[str, list[object]] = {subtype.short_name["en"]: [] for subtype in registry.subtypes.values()}
+    short). A study goes under the types its options are for; one without options (pooled side effects) apart.
+    Titles in the edition's language (give that edition's registry)."""
+    def name_of(text: dict[str, str]) -> str:
+        return text_in(text, language)
+    title = index_title(folder, language)
+    groups: dict[str, list[object]] = {name_of(subtype.short_name): [] for subtype in registry.subtypes.values()}
     if folder == COMPARE:  # one page per type: listed flat
-        return {INDEX[folder]: [index_path(folder), *({compare_title(s.short_name["en"]): compare_path(s.id)}
-                                                      for s in registry.subtypes.values())]}
+        return {title: [index_path(folder), *({compare_title(name_of(s.short_name), language): compare_path(s.id)}
+                                              for s in registry.subtypes.values())]}
     if folder == OPTIONS:
         for subtype in registry.subtypes.values():
-            groups[subtype.short_name["en"]] = [{t.name["en"]: option_path(t.id)} for t in registry.treatments_for(subtype.id)]
+            groups[name_of(subtype.short_name)] = [{name_of(t.name): option_path(t.id)}
+                                                   for t in registry.treatments_for(subtype.id)]
     else:
         for trial in registry.trials.values():
             options = [registry.treatments[arm.treatment] for arm in trial.arms if arm.treatment in registry.treatments]
-            subtypes = dict.fromkeys(registry.subtypes[s].short_name["en"] for t in options for s in t.subtypes)
-            for name in subtypes or [POOLED]:
+            subtypes = dict.fromkeys(name_of(registry.subtypes[s].short_name) for t in options for s in t.subtypes)
+            for name in subtypes or [ui_text("generated.pooled", language)]:
                 groups.setdefault(name, []).append({trial.name: study_path(trial.id)})
-    return {INDEX[folder]: [index_path(folder), *({name: pages} for name, pages in groups.items() if pages)]}
+    return {title: [index_path(folder), *({name: pages} for name, pages in groups.items() if pages)]}

@@ -56,11 +56,12 @@ def web_address(site_url: str, page: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)  # the same addresses in every build
-def qr_code_svg(url: str) -> str:
-    """An inline SVG QR code for `url`, black on white for print, with the address as its accessible name."""
+def qr_code_svg(url: str, title: str | None = None) -> str:
+    """An inline SVG QR code for `url`, black on white for print, with the address as its accessible name (`title`,
+    in the page's language; English by default)."""
     code = segno.make(url, error="m", micro=False)
     svg = code.svg_inline(scale=1, border=2, dark="#000", light="#fff", omitsize=True, svgclass="qr-code",
-                          title=f"QR code for {url}")
+                          title=title or f"QR code for {url}")
     return svg.replace("<svg ", '<svg role="img" ', 1)
 
 

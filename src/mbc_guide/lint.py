@@ -112,11 +112,13 @@ def terms_before_explained(path: str, lines: list[ProseLine], glossary: Iterable
             break
 
 
-def missing_sections(path: str, markdown: str) -> Iterator[Finding]:
-    if not re.search(rf'^!!! \w+ "{SUMMARY_TITLE}"', markdown, re.M):
-        yield Finding(path, 1, f'no summary: start the page with !!! abstract "{SUMMARY_TITLE}" and a few bullet points')
-    if not re.search(rf"^## {QUESTIONS_HEADING}\s*$|questions\(", markdown, re.M):
-        yield Finding(path, 1, f"no '## {QUESTIONS_HEADING}' section; end the page with questions to ask")
+def missing_sections(path: str, markdown: str, summary_title: str = SUMMARY_TITLE,
+                     questions_heading: str = QUESTIONS_HEADING) -> Iterator[Finding]:
+    """The summary box and the questions; a Korean page names them in Korean (korean_lint)."""
+    if not re.search(rf'^!!! \w+ "{summary_title}"', markdown, re.M):
+        yield Finding(path, 1, f'no summary: start the page with !!! abstract "{summary_title}" and a few bullet points')
+    if not re.search(rf"^## {questions_heading}\s*$|questions\(", markdown, re.M):
+        yield Finding(path, 1, f"no '## {questions_heading}' section; end the page with questions to ask")
 
 
 def unknown_source_links(path: str, markdown: str, first_line: int, known_urls: set[str]) -> Iterator[Finding]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .languages import page_path_in_edition
+
 LINK_WARNING = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?:an? )?(?P<kind>absolute |unrecognized relative )?"
                           r"link '(?P<link>[^']+)', (?P<rest>.*)$", re.S)
 MISSING_ANCHOR = re.compile(r"the doc '(?P<doc>[^']+)' does not contain an anchor '(?P<anchor>[^']+)'")
@@ -27,7 +29,7 @@ def writer_line(message: str, docs_dir: Path | None) -> str | None:
     elif found.group("kind"):
         what = f"link '{link}' is not a page of the site; link to a .md file in {docs_dir.name}/"
     elif anchor:
-        what = (f"link '{link}': {anchor.group('doc')} has no heading with the anchor '{anchor.group('anchor')}'; "
+        what = (f"link '{link}': {page_path_in_edition(anchor.group('doc'))} has no heading with the anchor '{anchor.group('anchor')}'; "
                 "check the heading's words")
     elif "no such anchor on this page" in rest:
         what = f"link '{link}': this page has no heading with that anchor; check the heading's words"

@@ -20,16 +20,20 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 from . import clock
 from .building import macro_fault_line
 from .deferred_html import DeferredHtml
+from .editions import served, served_of, source
 from .errors import DataErrors
 from .evidence import check_against_shared
 from .file_reading import utf8_problem
 from .front_matter import front_matter_problems
 from .macro_calls import call_lines, call_problems
 from .generated_pages import INDEX, OPTIONS, generated_pages, index_path, is_generated, nav_section
+from .edition_gate import korean_text_problems, unpaired_pages
+from .languages import DEFAULT_LANGUAGE as DEFAULT, KOREAN, editions, page_path_in_edition as in_edition, registry_in
 from .glossary import ABBREVIATION, abbreviation_lines, focusable_first_uses, terms_used, undefined_abbreviations
 from .page_checks import template_problems
 from .parsed_pages import ParsedPages
 from .handouts import Handout, html_path, is_handout
+from . import korean_lint
 from .lint import (Finding, frequency_words_against_rates, front_matter_shadows, images_without_alt, long_sentences,
                    missing_sections, prose_lines, raw_html, reading_grade_finding, terms_before_explained, typed_figures,
                    unknown_source_links)
@@ -37,7 +41,7 @@ from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId
 from .registry_cache import load_registry_cached
-from .rendering import TEMPLATE_CACHE, render_component, reused_component_environment
+from .rendering import TEMPLATE_CACHE, reused_component_environment
 from .publisher import is_publishing, placeholder_problems
 from .reviews import allow_overdue, review_for, review_problems, reviews_due_soon, stale_access_notes
 from .valid_html import toggles_without_autocomplete
@@ -47,6 +51,9 @@ OVERLAY_FOLDER = "_preview"  # where the preview writes its error overlay (previ
 HANDOUT_MACROS = ("handout", "symptom_cards")
 # Option pages answer "will I lose my hair?", "when do I call?": search ranks them above pages that only mention it.
 OPTION_SEARCH_BOOST = 2
+# Korean words end at brackets and middle dots too (`간질성 폐질환(폐렴)은`): docs/korean-edition.md, Search.
+SEARCH_PLUGIN, OFFLINE_PLUGIN = "material/search", "material/offline"
+KOREAN_SEARCH_SEPARATOR = r"[\s\-\(\)\[\]\.,·/]+"
 
 
 class GuideConfig(Config):
@@ -63,23 +70,30 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def __init__(self) -> None:
         self.deferred = DeferredHtml()
         self.parsed_pages = ParsedPages()
+        self.edition = DEFAULT
+        self._writer_nav: list[Any] | None = None
         self._start_build()
 
     def _start_build(self) -> None:
         """What one build collects; a live preview builds many times with the same plugin."""
+        self.warnings: list[str] = []
+        self.reading_grades: dict[str, float] = {}
+        self._start_edition()
+
+    def _start_edition(self) -> None:
+        """What one edition's build collects (the i18n plugin builds each edition in turn with this plugin)."""
         self.page_errors: list[str] = []
         self.generated_titles: dict[str, str] = {}
-        self.warnings: list[str] = []
         self.unrendered_pages: list[str] = []
-        self.reading_grades: dict[str, float] = {}
         self.terms_seen: set[str] = set()
         self.source_pages: dict[str, dict[str, str]] = defaultdict(dict)
         self.call_lines: dict[str, list[int]] = {}
         self.calls_made: dict[str, int] = {}
         self.front_matter_lines = 0
 
-    @event_priority(100)  # before mkdocs-macros, whose define_env needs the registry
+    @event_priority(100)  # before mkdocs-macros, whose define_env needs the registry, and before the i18n plugin
     def on_config(self, config: Any) -> Any:
+        first_edition = self._choose_edition(config)
         project = Path(config.config_file_path).parent
         data_dir = project / self.config.data_dir
         try:
@@ -95,26 +109,68 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if placeholders and is_publishing(os.environ):
             raise PluginError("\n".join(placeholders))
         self._placeholder_warnings = [f"{line} (preview build: not for publishing)" for line in placeholders]
-        site = SiteFacts(name=config.site_name, url=config.site_url, pdfs=self.pdfs)
-        self.macros = GuideMacros(self.registry, reused_component_environment(project / self.config.components_dir), site)
-        self._start_build()
-        self.warnings += self._placeholder_warnings
+        if first_edition and KOREAN in self.editions:  # the gate: nothing half-translated is published
+            gate = [*korean_text_problems(self.registry, data_dir, self.config.data_dir),
+                    *unpaired_pages(Path(config.docs_dir))]
+            if gate:
+                raise PluginError("\n".join(gate))
+        registries = {KOREAN: registry_in(self.registry, KOREAN, data_dir, self.config.data_dir)} if KOREAN in self.editions else {}
+        self.edition_registry = registries.get(self.edition, self.registry)
+        site = SiteFacts(name=self._edition_setting(config, "site_name"), url=config.site_url, pdfs=self.pdfs)
+        self.macros = GuideMacros(self.registry, reused_component_environment(project / self.config.components_dir), site,
+                                  registries)
+        if first_edition:
+            self._start_build()
+            self.warnings += self._placeholder_warnings
+            self._writer_nav = config.nav  # each edition's navigation is made from the writers' one
+        self._start_edition()
         self.known_capitals = self._capitalised_names()
         self.known_urls = {url for source in self.registry.sources.values() for url in (source.url, source.read_in_url) if url}
-        config.nav = _with_generated_nav(config.nav, self.registry)
+        config.nav = _with_generated_nav(self._writer_nav, self.edition_registry, self.edition)
         return config
+
+    def _choose_edition(self, config: Any) -> bool:
+        """The edition this build makes, from the i18n plugin; on the first build, the editions extra.editions turns
+        on. True for the first edition's build."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            self.edition, self.editions = DEFAULT, [DEFAULT]
+            return True
+        first = i18n.current_language is None
+        if first:
+            try:
+                self.editions = wanted = editions(config.extra)
+            except ValueError as problem:
+                raise PluginError(str(problem)) from None
+            for language in i18n.config.languages:
+                language.build = language.locale in wanted
+            if len(wanted) > 1 and SEARCH_PLUGIN in config.plugins:
+                config.plugins[SEARCH_PLUGIN].config.separator = KOREAN_SEARCH_SEPARATOR
+        self.edition = i18n.current_language or DEFAULT
+        return first
+
+    def _edition_setting(self, config: Any, name: str) -> Any:
+        """A setting as this edition has it: the i18n plugin applies its languages' settings after this plugin."""
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and self.edition != DEFAULT:
+            value = i18n.get_language_config(self.edition).get(name)
+            if value is not None:
+                return value
+        return config[name]
 
     def _capitalised_names(self) -> set[str]:
         """Capitalised words in trial names and source titles: names, not abbreviations to define."""
         texts = [t.name for t in self.registry.trials.values()]
         texts += [f"{s.title} {s.publisher} {s.read_in or ''}" for s in self.registry.sources.values()]
         texts += [note.source_title for note in self.registry.access.values()]
+        texts += [fact.source_title for fact in self.registry.costs.values()]
         return {match.group(0) for text in texts for match in ABBREVIATION.finditer(text)}
 
+    @event_priority(-110)  # after the i18n plugin has kept this edition's pages
     def on_files(self, files: Any, config: Any) -> Any:
         self._refuse_unreadable_pages(files, config)
         self._add_generated_pages(files, config)
-        pages = [f.src_uri for f in files.documentation_pages()]
+        pages = [in_edition(f.src_uri) for f in files.documentation_pages()]
         allowed, notice = allow_overdue(dict(os.environ))
         if notice:
             log.warning(notice)
@@ -129,8 +185,32 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                     problems.append(self.registry.error_at(kind, entry.id, ("page",), f"no page {entry.page!r} in content/"))
         if problems:
             raise PluginError("\n".join(str(problem) for problem in problems))
-        self.macros.site.handouts = [Handout(f.src_uri, _title(f)) for f in files.documentation_pages() if is_handout(f.src_uri)]
+        self.macros.site.handouts = [Handout(in_edition(f.src_uri), _title(f)) for f in files.documentation_pages()
+                                     if is_handout(in_edition(f.src_uri))]
+        self._redirect_within_edition(files, config)
+        self._list_in_sitemap(files, config)
         return files
+
+    def _list_in_sitemap(self, files: Any, config: Any) -> None:
+        """The i18n plugin's sitemap lists the pages it placed; pages built from data are added after it."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return
+        for file in files.documentation_pages():
+            if not hasattr(file, "alternates"):  # what the i18n plugin gives the files it places
+                file.alternates, file.locale, file.locale_alternate_of = {self.edition: file}, self.edition, self.edition
+        i18n.i18n_files_per_language[self.edition] = files.documentation_pages()
+
+    def _redirect_within_edition(self, files: Any, config: Any) -> None:
+        """mkdocs-redirects reads the pages before the i18n plugin places them: give it the pages by their path in the
+        edition (the redirect map names them so); the moved addresses are the default edition's."""
+        redirects = config.plugins.get("redirects")
+        if redirects is None:
+            return
+        if self.edition != DEFAULT:
+            redirects.redirects = {}
+            return
+        redirects.doc_pages = {in_edition(f.src_uri): f for f in files.documentation_pages()}
 
     @staticmethod
     def _refuse_unreadable_pages(files: Any, config: Any) -> None:
@@ -148,16 +228,19 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
         writer_texts = {}
         for file in list(files.documentation_pages()):
-            if is_generated(file.src_uri):
-                writer_texts[file.src_uri] = file.content_string
+            if is_generated(in_edition(file.src_uri)):
+                writer_texts[in_edition(file.src_uri)] = file.content_string
                 files.remove(file)
         self.generated_titles = {}
-        for page in generated_pages(self.registry, writer_texts):
-            files.append(File.generated(config, page.path, content=page.source))
-            self.generated_titles[page.path] = page.title
-        unknown = sorted(set(writer_texts) - set(self.generated_titles))
+        for page in generated_pages(self.edition_registry, writer_texts, self.edition):
+            src_uri = source(self.edition, page.path)
+            file = File.generated(config, src_uri, content=page.source)
+            file.dest_uri = html_path(served(self.edition, page.path))  # the default edition's pages at the root
+            files.append(file)
+            self.generated_titles[src_uri] = page.title
+        unknown = sorted(set(writer_texts) - {in_edition(path) for path in self.generated_titles})
         if unknown:
-            prefix = f"{Path(config.docs_dir).name}/"
+            prefix = f"{Path(config.docs_dir).name}/{self.edition}/"
             raise PluginError("\n".join(f"{prefix}{path}: no option or study with this id in data/; a writer's page in "
                                          f"{path.split('/')[0]}/ adds text to the page built for that id" for path in unknown))
 
@@ -187,7 +270,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 self.page_errors.append(f"{where}: {name}(): {message}")
             except Exception as error:  # a fault in a component or in the guide's code: one line, never a traceback
                 self.page_errors.append(f"{where}: {name}(): {macro_fault_line(error)}")
-            self.unrendered_pages.append(self.macros.page.path)  # its reading grade and terms would mislead
+            self.unrendered_pages.append(self._page_source)  # its reading grade and terms would mislead
             return ""
         return call
 
@@ -196,17 +279,19 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         lines = self.call_lines.get(name, [])
         count = self.calls_made[name] = self.calls_made.get(name, 0) + 1
         line = f":{lines[count - 1] + self.front_matter_lines}" if count <= len(lines) else ""
-        return f"{self._docs_prefix}{self.macros.page.path}{line}"
+        return f"{self._docs_prefix}{self._page_source}{line}"
 
     @event_priority(100)  # before mkdocs-macros renders the page
     def _start_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         self._docs_prefix = f"{Path(config.docs_dir).name}/"
+        self._page_source = page.file.src_uri
         if page.file.src_uri in self.generated_titles:  # built from data: its title, no summary box
             page.meta.setdefault("title", self.generated_titles[page.file.src_uri])
             page.meta.setdefault("reference", True)
-            if page.file.src_uri.startswith(f"{OPTIONS}/"):  # "hair", "fever", "tired" lead to the options first
+            if in_edition(page.file.src_uri).startswith(f"{OPTIONS}/"):  # "hair", "fever", "tired" lead to the options first
                 page.meta.setdefault("search", {"boost": OPTION_SEARCH_BOOST})
-        self.macros.start_page(page.file.src_path, markdown)
+        # Macros see the page where it is served (ko/index.md): their relative links and its language follow from it.
+        self.macros.start_page(served_of(page.file.src_uri), markdown)
         self.deferred.start_page()
         macros_plugin = config.plugins["macros"]
         self.parsed_pages.install(macros_plugin.env)
@@ -228,7 +313,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.page_errors += [str(finding) for finding in findings]
         # A page with problems is not rendered: mkdocs-macros would stop the build with a traceback.
         if problems or shadows:
-            self.unrendered_pages.append(page.file.src_path)
+            self.unrendered_pages.append(page.file.src_uri)
             return ""
         return markdown
 
@@ -243,7 +328,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def _handout_problems(self, path: str, page: Any) -> list[Finding]:
         """A handout page prints its sheet through a handout macro, which adds the date, web address, QR code and
         care team box; without one it would print none of them."""
-        if not (is_handout(page.file.src_uri) or page.meta.get("template") == "handout.html"):
+        if not (is_handout(in_edition(page.file.src_uri)) or page.meta.get("template") == "handout.html"):
             return []
         if set(self.call_lines) & set(HANDOUT_MACROS):
             return []
@@ -252,12 +337,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def _lint(self, path: str, markdown: str, meta: dict[str, Any], first_line: int) -> list[Finding]:
         """The writer's own text: long sentences, typed figures, terms before their plain words, links, images and
-        (unless the page is marked `reference: true`) the summary and the questions."""
+        (unless the page is marked `reference: true`) the summary and the questions. Korean pages: korean_lint."""
+        shared = [*unknown_source_links(path, markdown, first_line, self.known_urls),
+                  *images_without_alt(path, markdown, first_line), *raw_html(path, markdown, first_line)]
+        if self.edition == KOREAN:  # sentences in 어절, Korean sections and terms (the page's registry is Korean)
+            return korean_lint.page_findings(path, markdown, meta, first_line,
+                                             self.macros.registry.glossary.values()) + shared
         lines = prose_lines(markdown, first_line)
         findings = [*long_sentences(path, lines), *typed_figures(path, lines, meta.get("not_figures", [])),
-                    *terms_before_explained(path, lines, self.registry.glossary.values()),
-                    *unknown_source_links(path, markdown, first_line, self.known_urls),
-                    *images_without_alt(path, markdown, first_line), *raw_html(path, markdown, first_line)]
+                    *terms_before_explained(path, lines, self.registry.glossary.values()), *shared]
         if not meta.get("reference"):
             findings += missing_sections(path, markdown)
         return findings
@@ -265,6 +353,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(-100)  # after mkdocs-macros has rendered the page
     def _finish_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         path = page.file.src_path
+        page.meta["review"] = review_for(self.registry, in_edition(page.file.src_uri))
+        for source_id in self.macros.page.sources:
+            self.source_pages[source_id][page.file.url] = page.title or path
+        if self.edition != DEFAULT:  # English words, abbreviations and glossary: checked on English pages
+            return self._with_sources(markdown)
         readable = re.sub(r"<[^>]+>|\]\([^)]*\)|\{[^}]*\}", " ", self.deferred.restore(markdown))
         for finding in frequency_words_against_rates(f"{self._docs_prefix}{path}", readable, page.file.content_string):
             self.page_errors.append(str(finding))
@@ -274,23 +367,25 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # The glossary page lists every term, so it does not count as using them.
         if used and page.meta.get("words_on_page", True):
             self.terms_seen |= {term.id for term in used}
-            words = render_component(self.macros.environment, "glossary.html", terms=used, on_page=True)
-            markdown += f"\n\n## Words used on this page {{ data-search-exclude }}\n\n{self.deferred.hold(words)}\n\n{abbreviation_lines(used)}\n"
-        for source_id in self.macros.page.sources:
-            self.source_pages[source_id][path] = page.title or path
+            words = self.macros.page_glossary(used)
+            markdown += f"\n\n## {self.macros.ui('page.words_used')} {{ data-search-exclude }}\n\n{self.deferred.hold(words)}\n\n{abbreviation_lines(used)}\n"
+        return self._with_sources(markdown)
+
+    def _with_sources(self, markdown: str) -> str:
         sources = str(self.macros.sources_section())  # str(): adding Markup to text would escape the page
         if sources:
-            markdown += f"\n\n## Sources {{ data-search-exclude }}\n\n{self.deferred.hold(sources)}\n"
-        page.meta["review"] = review_for(self.registry, page.file.src_path)
+            markdown += f"\n\n## {self.macros.ui('page.sources')} {{ data-search-exclude }}\n\n{self.deferred.hold(sources)}\n"
         return markdown
 
     on_page_markdown = CombinedEvent(_start_page, _finish_page)
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         html = self.deferred.restore(html)
-        self.reading_grades[page.file.src_path] = grade = reading_grade(html)
+        if self.edition != DEFAULT:  # the grade formula is for English
+            return focusable_first_uses(html)
+        self.reading_grades[in_edition(page.file.src_uri)] = grade = reading_grade(html)
         too_hard = reading_grade_finding(f"{self._docs_prefix}{page.file.src_path}", grade)
-        if too_hard and page.file.src_path not in self.unrendered_pages:
+        if too_hard and page.file.src_uri not in self.unrendered_pages:
             self.page_errors.append(str(too_hard))
         return focusable_first_uses(html)
 
@@ -299,18 +394,41 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # Raised here, after every page is rendered and before any is written: all page errors at once, no half-built site.
         errors = list(self.page_errors)
         # Terms used only on a page that could not be rendered would look unused: report the page's error alone.
-        for term in self.registry.glossary.values() if not self.unrendered_pages else ():
+        for term in self.registry.glossary.values() if not self.unrendered_pages and self.edition == DEFAULT else ():
             if term.id not in self.terms_seen:
                 errors.append(str(self.registry.error_at("glossary", term.id, ("term",), f"{term.term!r} is not used on any page; remove it or use it")))
         if errors:
             raise PluginError("\n".join(errors))
         return env
 
+    @event_priority(-100)  # after the i18n plugin has set its own links
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        """The language switch (overrides/partials/alternate.html): this page in each edition, as a relative link."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None or len(i18n.build_languages) < 2:
+            return context
+        path, here = in_edition(page.file.src_uri), posixpath.dirname(page.url) or "."
+        context["edition_links"] = [
+            {"language": language, "name": i18n.get_language_config(language).name, "current": language == self.edition,
+             "url": posixpath.relpath(html_path(served(language, path)), here)} for language in i18n.build_languages]
+        return context
+
+    @event_priority(-110)  # after the i18n plugin has built every edition and merged their search entries
+    def on_post_build(self, config: Any) -> None:
+        """Pages opened from disk search search/search_index.js, which the offline plugin wrote during the last
+        edition's build, with that edition's pages only: write it again from the merged search_index.json."""
+        i18n, offline = config.plugins.get("i18n"), config.plugins.get(OFFLINE_PLUGIN)
+        if i18n is None or offline is None or i18n.building or len(i18n.build_languages) < 2:
+            return
+        offline.on_post_build(config=config)
+
     def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        if template_name == "404.html" and self.edition != DEFAULT:
+            return ""  # MkDocs skips empty output: the site's one 404 page, at the root, stays the English one
         return toggles_without_autocomplete(output) if template_name.endswith(".html") else output  # 404.html
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        return self._with_preview_overlay(self._with_used_by(output, page))
+        return self._with_preview_overlay(self._with_used_by(_without_head_alternates(output), page))
 
     def _with_preview_overlay(self, output: str) -> str:
         """Preview builds only: the script that lists the current build errors over the page."""
@@ -327,12 +445,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
         def pages_using(match: re.Match[str]) -> str:
             pages = self.source_pages.get(match.group(1), {})
-            links = [f'<a href="{posixpath.relpath(html_path(path), here or ".")}">{title}</a>' for path, title in sorted(pages.items())]
+            links = [f'<a href="{posixpath.relpath(url, here or ".")}">{title}</a>' for url, title in sorted(pages.items())]
             return ", ".join(links) if links else "no page yet"
         return USED_BY_PATTERN.sub(pages_using, output)
 
 
-def _with_generated_nav(nav: list[Any] | None, registry: Registry) -> list[Any] | None:
+def _with_generated_nav(nav: list[Any] | None, registry: Registry, language: str = DEFAULT) -> list[Any] | None:
     """Each `options/index.md` or `studies/index.md` entry of the navigation becomes that folder's pages, one for
     every option or study in data: a titled entry becomes a section, a bare one puts them in the section it is in."""
     if nav is None:
@@ -342,14 +460,24 @@ def _with_generated_nav(nav: list[Any] | None, registry: Registry) -> list[Any] 
     for entry in nav:
         target = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry
         if isinstance(entry, str) and entry in folders:
-            expanded += next(iter(nav_section(registry, folders[entry]).values()))
+            expanded += next(iter(nav_section(registry, folders[entry], language).values()))
         elif isinstance(target, str) and target in folders:
-            expanded.append({next(iter(entry)): next(iter(nav_section(registry, folders[target]).values()))})
+            expanded.append({next(iter(entry)): next(iter(nav_section(registry, folders[target], language).values()))})
         elif isinstance(target, list):
-            expanded.append({next(iter(entry)): _with_generated_nav(target, registry)})
+            expanded.append({next(iter(entry)): _with_generated_nav(target, registry, language)})
         else:
             expanded.append(entry)
     return expanded
+
+
+# Material fetches sitemap.xml for each <link rel="alternate" hreflang> in the head, which a page opened from disk
+# may not do (console errors); the language switch links each edition itself, and sitemap.xml lists the alternates.
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _without_head_alternates(output: str) -> str:
+    head_end = output.find("</head>")
+    return HEAD_ALTERNATE.sub("", output[:head_end]) + output[head_end:] if head_end > 0 else output
 
 
 def _title(file: Any) -> str:

@@ -387,6 +387,26 @@ class SupportContact(Strict):
     url: Annotated[str | None, Field(pattern=r"^https://")] = None
 
 
+CostTopic = Literal["co-payment", "re-registration", "covered-or-not", "yearly-cap", "support-programmes",
+                   "unapproved-medicines", "trials", "where-to-ask"]
+
+
+class CostFact(Strict):
+    """What treatment costs a patient in Korea, or where help comes from: one sentence copied from an entry of
+    shared/evidence/kr_costs.yaml. Its figures are the entry's own (checked when data loads): `{value}` in the text
+    is the entry's value exactly, and any other number in the text is stated in the entry."""
+
+    id: Id
+    fact: Id
+    kind: CostTopic = Field(description="the section of the costs page it belongs to")
+    text: Text
+    value: PlainText | None = Field(None, description="the evidence entry's value exactly, shown where {value} is")
+    date: PlainText | None = Field(None, description="the source's date as the evidence gives it; null where the "
+                                                     "text read shows none")
+    source_title: PlainText
+    url: Annotated[str | None, Field(pattern=r"^https://"), AfterValidator(_linkable)] = None
+
+
 class PageReview(Strict):
     page: str
     last_reviewed: dt.date
@@ -410,6 +430,7 @@ class EvidenceEntry(Strict):
     value: Number | str | None = Field(description="the figure (null for text-only facts)")
     unit: str | None = None
     claim: str = Field(description="what the figure counts, in one sentence")
+    claim_ko: str | None = Field(None, description="the claim in plain Korean (kr_costs.yaml)")
     arm: str | None = None
     comparator: str | None = None
     caveat: str | None = None
@@ -435,4 +456,5 @@ DATA_FILES: dict[str, type[Strict]] = {
     "evidence": EvidenceEntry,
     "tradeoffs": Tradeoff,
     "support": SupportContact,
+    "costs": CostFact,
 }

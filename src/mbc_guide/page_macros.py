@@ -4,28 +4,33 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from functools import partial
 from dataclasses import dataclass, field
+from typing import get_args
 
 from jinja2 import Environment
 from markupsafe import Markup
 
-from . import clinic_sheet, clock, phrases
+from . import clinic_sheet, clock
 from .caveats import caveat_labels
 from .generated_pages import COMPARE, OPTIONS, STUDIES, compare_path, index_path, option_path, study_path
 from .handouts import (CARDS_PAGE, PAPERS, RULED_LINES, TOOL_PAGE, Handout, common_questions, html_path,
                        qr_code_svg, web_address)
-from .models import Alert, Source, Subtype, Treatment, Trial
+from .languages import DEFAULT_LANGUAGE, page_language, page_path_in_edition, text_in
+from .language_words import numbers_in, phrases_in
+from .models import Alert, CostTopic, Source, Subtype, Treatment, Trial
 from .option_facts import alerts_for, card_side_effects, compared_result, is_comparison, side_effects_in, time_scale
 from .registry import Registry
 from .rendering import render_component
 from .reviews import review_for
+from .ui_strings import ui_text
 from .summaries import (HeadlineResult, OptionGroup, SaidOnce, different_studies, grid_answers, headline_result,
                         headlines_side_by_side, is_sentence, option_groups, rate_rows, usual_answers)
 from .urgent_groups import urgent_groups
 
 # Marks where the sources page lists the pages that use a source; filled in once every page is rendered.
 USED_BY_MARKER = "<!-- used-by:{} -->"
-SUPPORT_COUNTRIES = {"kr": "Korea", "us": "United States", "uk": "United Kingdom"}
+SUPPORT_COUNTRIES = ("kr", "us", "uk")  # named by the catalogue: country.kr, country.us, country.uk
 USED_BY_PATTERN = re.compile(re.escape(USED_BY_MARKER).replace(r"\{\}", "([a-z0-9-]+)"))
 # A macro call that draws results, and its first argument: options("her2-positive", ...), study_page("ascent").
 MACRO_CALL = re.compile(r"\b(options|option|option_page|trial_results|study_page)\(\s*[\"']([a-z0-9-]+)[\"']")
@@ -70,14 +75,28 @@ def brief_heading_levels(markdown: str) -> list[int]:
 
 
 class GuideMacros:
-    def __init__(self, registry: Registry, environment: Environment, site: SiteFacts | None = None):
+    """The macros of one build. Each page renders in its language (its first folder: ko/ is Korean) from that
+    edition's registry: `registries` maps a language to its registry (languages.registry_in makes the Korean one)."""
+
+    def __init__(self, registry: Registry, environment: Environment, site: SiteFacts | None = None,
+                 registries: dict[str, Registry] | None = None):
+        self.registries = {DEFAULT_LANGUAGE: registry, **(registries or {})}
         self.registry = registry
         self.environment = environment
         self.site = site or SiteFacts()
         self.page = PageState("")
+        self.language = DEFAULT_LANGUAGE
+        self.phrases = phrases_in(DEFAULT_LANGUAGE)
 
     def start_page(self, path: str, markdown: str = "") -> None:
-        self.page = PageState(path)
+        """`path` is the page's source path, with its language folder (ko/options/x.md) or without (English)."""
+        self.language = page_language(path)
+        if self.language not in self.registries:
+            raise LookupError(f"{path}: a {self.language!r} page, but this build has no {self.language!r} data "
+                              f"(add {self.language!r} to extra.editions in mkdocs.yml)")
+        self.registry = self.registries[self.language]
+        self.phrases = phrases_in(self.language)
+        self.page = PageState(page_path_in_edition(path))
         self.page.scale_years = time_scale(self._results_drawn(markdown))
         self.page.brief_levels = brief_heading_levels(markdown)
 
@@ -123,6 +142,7 @@ class GuideMacros:
         "get_ready",
         "what_matters",
         "support_contacts",
+        "cost_facts",
         "urgent_boxes",
         "option_page",
         "study_page",
@@ -133,7 +153,18 @@ class GuideMacros:
         return {name: getattr(self, name) for name in self.MACROS}
 
     def _render(self, name: str, **context: object) -> Markup:
-        return render_component(self.environment, name, registry=self.registry, macros=self, **context)
+        return render_component(self.environment, name, registry=self.registry, macros=self, language=self.language,
+                                phrases=self.phrases, numbers=numbers_in(self.language), **context)
+
+    def _t(self, text: dict[str, str]) -> str:
+        """Data text in the page's language."""
+        return text_in(text, self.language)
+
+    def ui(self, string_id: str, **values: object) -> str:
+        """One of the site's own strings (ui_strings.yaml) in the page's language (the plugin's headings too)."""
+        return ui_text(string_id, self.language, **values)
+
+    _ui = ui
 
     def cite(self, source_id: str) -> Source:
         source = self.registry.get("sources", source_id)
@@ -161,7 +192,7 @@ class GuideMacros:
         guide = self._picture_guide()
         if len(treatments) == 1:  # a Markdown heading, so the option appears in the page's table of contents
             only = treatments[0]
-            return guide + Markup("### {} {{ #option-{} }}\n\n{}").format(only.name["en"], only.id, self._card(only, treatments, line))
+            return guide + Markup("### {} {{ #option-{} }}\n\n{}").format(self._t(only.name), only.id, self._card(only, treatments, line))
         group = "-".join(part for part in (subtype, line, topic) if part)
         cards = [{"treatment": t, "html": self._card(t, treatments, line)} for t in treatments]
         return guide + self._render("option_tabs.html", group=group, cards=cards)
@@ -176,7 +207,7 @@ class GuideMacros:
         briefs = []
         for treatment in treatments:
             shown = compared_result(self.registry, treatment, treatments)
-            sentences = phrases.sentences(treatment.what_it_is["en"])
+            sentences = self.phrases.sentences(self._t(treatment.what_it_is))
             opening = next((s for s in sentences if s not in self.page.said), sentences[0])
             self.page.said.add(opening)
             briefs.append(self._render(
@@ -198,7 +229,7 @@ class GuideMacros:
         shown = compared_result(self.registry, treatment, shown_with)
         rates = card_side_effects(self.registry, shown.trial, treatment) if shown else []
         seen_before = bool(shown) and f"{shown.trial.id}-{shown.result.id}" in self.page.results_pictured
-        sentences = phrases.sentences(treatment.what_it_is["en"])
+        sentences = self.phrases.sentences(self._t(treatment.what_it_is))
         opening = next((s for s in sentences if s not in self.page.said), sentences[0])
         self.page.said.add(opening)
         return self._render("option_card.html", treatment=treatment, line=line, medicines=medicines, shown=shown,
@@ -214,7 +245,7 @@ class GuideMacros:
         arm = next(arm for arm in trial.arms if arm.treatment == treatment and arm.id in rate.values)
         effect = self.registry.get("effects", rate.effect)
         self.cite(rate.values[arm.id].source)
-        return phrases.rated_side_effect(rate, effect.name["en"], rate.values[arm.id], trial.name)
+        return self.phrases.rated_side_effect(rate, self._t(effect.name), rate.values[arm.id], trial.name)
 
     def _result_picture(self, shown: HeadlineResult, label: str = "") -> Markup:
         """One result: a sentence naming every arm, one picture, and beside it the caveats, source and review date.
@@ -225,7 +256,7 @@ class GuideMacros:
         self.page.results_pictured.append(key)
         first_of_study = shown.trial.id not in self.page.trials_captioned
         self.page.trials_captioned.append(shown.trial.id)
-        caveats = caveat_labels(shown.trial, shown.result)
+        caveats = caveat_labels(shown.trial, shown.result, self.language)
         # Each caveat in full the first time the study shows it on the page, the study's own notes ("the study
         # started many years ago") too; a later result names only its new caveats and refers back for the rest.
         given = self.page.caveats_given
@@ -239,7 +270,7 @@ class GuideMacros:
         given.update(f"{shown.trial.id}: {caveat}" for caveat in caveats)
         given.add(study_notes)
         return self._render("result_picture.html", trial=shown.trial, result=shown.result, key=key,
-                            label=label or f"What {shown.trial.name} found", scale_years=self.page.scale_years,
+                            label=label or self._ui("result.what_found", trial=shown.trial.name), scale_years=self.page.scale_years,
                             comparison=is_comparison(shown.trial), first_of_study=first_of_study,
                             caveats=new_caveats, notes_due=notes_due, said_before=said_before,
                             review=review_for(self.registry, self.page.path))
@@ -271,6 +302,8 @@ class GuideMacros:
         studied = [(result, side_effects_in(self.registry, result.trial, chosen)) for result in results]
         subtypes = [self.registry.get("subtypes", s) for s in chosen.subtypes]
         notes = [note for m in medicines for note in self.registry.access_for(m.id, chosen.id)]
+        if self.language == "ko":  # Korea first on Korean pages: the approval and insurance note readers there need
+            notes.sort(key=lambda note: note.country != "kr")
         noted = {note.medicine for note in notes}
         # Medicines with notes elsewhere on the site but none for this use: the page says none applies here.
         not_noted_here = [m for m in medicines if m.id not in noted
@@ -279,19 +312,19 @@ class GuideMacros:
         sections = [
             ("", "", self._render("option_intro.html", treatment=chosen, subtypes=subtypes,
                                 subtype_hrefs=[self.href(s.page) for s in subtypes])),
-            ("When to call your team straight away", "urgent",
+            (self._ui("option_page.urgent"), "urgent",
              self._urgent(alerts_for(self.registry, chosen.medicines), fold=True)),
-            ("How is it given?", "how-given", self._render("option_given.html", treatment=chosen, medicines=medicines)),
-            ("What side effects might I have?", "side-effects", self._picture_guide() + self._render(
+            (self._ui("option_page.how_given"), "how-given", self._render("option_given.html", treatment=chosen, medicines=medicines)),
+            (self._ui("option_page.side_effects"), "side-effects", self._picture_guide() + self._render(
                 "option_effects.html", treatment=chosen, studied=studied, effects=self.registry.effects, rated=rated,
                 study_hrefs={r.trial.id: self.href(study_path(r.trial.id)) for r in results})),
-            ("What did the studies find?", "studies", Markup("\n").join(
+            (self._ui("option_page.studies"), "studies", Markup("\n").join(
                 self._render("option_study.html", trial=r.trial, picture=self._result_picture(r),
                              study_href=self.href(study_path(r.trial.id))) for r in results)
              ),
-            ("Is it approved and covered where I live?", "access", self._render(
+            (self._ui("option_page.access"), "access", self._render(
                 "option_access.html", notes=notes, not_noted_here=not_noted_here, medicines=medicines)),
-            ("Questions to ask your care team", "questions", self._render(
+            (self._ui("questions.to_ask"), "questions", self._render(
                 "option_questions.html", treatment=chosen, matters_href=self.href("what-matters-to-me.md"),
                 compare_href=self.href(compare_path(chosen.subtypes[0]))) + self.get_ready(chosen.subtypes[0], treatment=chosen.id)),
         ]
@@ -307,11 +340,11 @@ class GuideMacros:
         sections = [
             ("", "", self._render("study_about.html", trial=chosen, options=options,
                                 option_hrefs={t.id: self.href(option_path(t.id)) for t in options})),
-            ("What did the study find?", "results", (self._picture_guide() + Markup("\n").join(
-                self._result_picture(r, phrases.result_label(chosen, r.result)) for r in results)
+            (self._ui("study_page.results"), "results", (self._picture_guide() + Markup("\n").join(
+                self._result_picture(r, self.phrases.result_label(chosen, r.result)) for r in results)
                 + self._render("study_details.html", trial=chosen))
              if results else self._render("study_no_results.html", trial=chosen)),
-            ("What side effects did people have?", "side-effects",
+            (self._ui("study_page.side_effects"), "side-effects",
              self._render("study_effects.html", trial=chosen, side_effects=side_effects, effects=self.registry.effects)
              if side_effects else Markup("")),
         ]
@@ -324,16 +357,18 @@ class GuideMacros:
             for subtype in self.registry.subtypes.values():
                 pages = []
                 for t in self.registry.treatments_for(subtype.id):  # an option for two types: described once
-                    about = "see above" if t.id in listed else ", ".join(phrases.group_name(line, t.topic) for line in t.lines)
-                    pages.append((t.name["en"], self.href(option_path(t.id)), about))
+                    about = (self._ui("page_index.see_above") if t.id in listed
+                             else self._ui("list.comma").join(self.phrases.group_name(line, t.topic) for line in t.lines))
+                    pages.append((self._t(t.name), self.href(option_path(t.id)), about))
                     listed.add(t.id)
-                groups.append((subtype.short_name["en"], pages))
+                groups.append((self._t(subtype.short_name), pages))
         elif folder == STUDIES:
-            groups = [("", [(t.name, self.href(study_path(t.id)), "; ".join(
-                self.registry.treatments[arm.treatment].short_name["en"] for arm in t.arms if arm.treatment) or "side effects")
+            groups = [("", [(t.name, self.href(study_path(t.id)), self._ui("list.semicolon").join(
+                self._t(self.registry.treatments[arm.treatment].short_name) for arm in t.arms if arm.treatment)
+                or self._ui("page_index.side_effects"))
                 for t in self.registry.trials.values()])]
         elif folder == COMPARE:  # anchors keep the old single page's section links working
-            groups = [("", [(s.short_name["en"], self.href(compare_path(s.id)), self._compare_about(s.id), s.id)
+            groups = [("", [(self._t(s.short_name), self.href(compare_path(s.id)), self._compare_about(s.id), s.id)
                             for s in self.registry.subtypes.values()])]
         else:
             raise LookupError(f"no index of {folder!r}; use {OPTIONS!r}, {STUDIES!r} or {COMPARE!r}")
@@ -342,9 +377,9 @@ class GuideMacros:
     def _compare_about(self, subtype: str) -> str:
         """'5 options: first, maintenance and later treatment' for the list of compare pages."""
         lines = list(dict.fromkeys(g.line for g in option_groups(self.registry, subtype)))
-        names = [phrases.mid_sentence(phrases.group_name(line, None)).removesuffix(" treatment") for line in lines]
-        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        return f"{len(self.registry.treatments_for(subtype))} options: {listed} treatment"
+        names = [self._ui(f"line.{line}.short") for line in lines]
+        return self._ui("page_index.compare_about", count=len(self.registry.treatments_for(subtype)),
+                        lines=self.phrases.joined(names))
 
     @staticmethod
     def _sections(sections: list[tuple[str, str, Markup]]) -> Markup:
@@ -368,7 +403,7 @@ class GuideMacros:
         return self._urgent([self.registry.get("alerts", wanted) for wanted in (alert, *alerts)])
 
     def _urgent(self, alerts: list[Alert], fold: bool = False) -> Markup:
-        return self._render("urgent_group.html", groups=urgent_groups(alerts), fold=fold)
+        return self._render("urgent_group.html", groups=urgent_groups(alerts, self.language), fold=fold)
 
     def questions(self, subtype: str) -> Markup:
         return self._render("questions.html", subtype=self.registry.get("subtypes", subtype))
@@ -377,26 +412,26 @@ class GuideMacros:
         """A type's options side by side: its usual answers, a table per line, and how each medicine is given."""
         chosen = self.registry.get("subtypes", subtype)
         groups, headlines = self._groups_with_headlines(subtype)
-        usual = usual_answers(self.registry.treatments_for(subtype))
+        usual = usual_answers(self.registry.treatments_for(subtype), self.language)
         return (self._render("compare_intro.html", subtype=chosen, usual=usual, subtype_href=self.href(chosen.page),
                              matters_href=self.href("what-matters-to-me.md"))
-                + self._grid_tables(chosen, groups, headlines, SaidOnce(usual), headings=True)
+                + self._grid_tables(chosen, groups, headlines, SaidOnce(usual, self.language), headings=True)
                 + self._medicines_given(subtype))
 
     def compare_page(self, subtype: str) -> Markup:
         """One type's compare page: a table per line under its own heading, each thing said once on the page."""
         chosen = self.registry.get("subtypes", subtype)
         groups, headlines = self._groups_with_headlines(subtype)
-        usual = usual_answers(self.registry.treatments_for(subtype))
-        said = SaidOnce(usual)
+        usual = usual_answers(self.registry.treatments_for(subtype), self.language)
+        said = SaidOnce(usual, self.language)
         sections = [("", "", self._render("compare_intro.html", subtype=chosen, usual=usual,
                                           subtype_href=self.href(chosen.page), matters_href=self.href("what-matters-to-me.md")))]
-        sections += [(phrases.group_name(group.line, group.topic), f"{group.line}{'-' + group.topic if group.topic else ''}",
+        sections += [(self.phrases.group_name(group.line, group.topic), f"{group.line}{'-' + group.topic if group.topic else ''}",
                       self._grid_tables(chosen, [group], headlines, said, headings=False)) for group in groups]
         sections += [
-            ("How each medicine is given", "medicines-given", self._medicines_given(subtype)),
-            ("What these tables cannot tell you", "cannot-tell", self._render("compare_limits.html")),
-            ("Questions to ask your care team", "questions-to-ask",
+            (self._ui("compare_page.medicines_given"), "medicines-given", self._medicines_given(subtype)),
+            (self._ui("compare_page.cannot_tell"), "cannot-tell", self._render("compare_limits.html")),
+            (self._ui("questions.to_ask"), "questions-to-ask",
              self._render("compare_questions.html", index_href=self.href(index_path(COMPARE)))),
         ]
         return self._sections(sections)
@@ -407,15 +442,15 @@ class GuideMacros:
         trials = {h.trial.id for h in headlines.values() if h}
         return self._render("option_grid.html", subtype=subtype, groups=groups, headlines=headlines, said=said,
                             cross_study=self._cross_study(groups, headlines), headings=headings,
-                            grid_answers=grid_answers, effects_answer=self._effects_answer, is_sentence=is_sentence,
+                            grid_answers=partial(grid_answers, language=self.language), effects_answer=self._effects_answer, is_sentence=is_sentence,
                             option_hrefs={t.id: self.href(option_path(t.id)) for t in options},
                             study_hrefs={trial: self.href(study_path(trial)) for trial in trials})
 
     def _effects_answer(self, treatment: Treatment) -> str:
         """The grid's side-effects answer as plain sentences: the main ones, then each rated one with how often."""
-        effects = ", ".join(text["en"] for text in treatment.main_side_effects)
+        effects = self._ui("list.comma").join(self._t(text) for text in treatment.main_side_effects)
         rated = [self.rated_effect(treatment.id, rate_id) for rate_id in treatment.rated_side_effects]
-        return ". ".join([phrases.sentence_case(effects), *rated])
+        return self._ui("list.sentences").join([self.phrases.sentence_case(effects), *rated])
 
     def _medicines_given(self, subtype: str) -> Markup:
         """Each medicine of a type's options, once, with how it is given and its source cited."""
@@ -439,7 +474,7 @@ class GuideMacros:
         return groups, headlines
 
     def side_effect_across_studies(self, effect: str) -> Markup:
-        rows = rate_rows(self.registry, effect)
+        rows = rate_rows(self.registry, effect, self.language)
         if not rows:
             raise LookupError(f"no side-effect rates in data for effect {effect!r}")
         return self._render("effect_across_studies.html", effect=self.registry.get("effects", effect), rows=rows)
@@ -456,6 +491,10 @@ class GuideMacros:
         terms = sorted(self.registry.glossary.values(), key=lambda term: term.term.lower())
         return self._render("glossary.html", terms=terms, on_page=False)
 
+    def page_glossary(self, terms: list) -> Markup:
+        """The words a page used, folded at its end, in the page's language (the plugin adds it after rendering)."""
+        return self._render("glossary.html", terms=terms, on_page=True)
+
     def all_sources(self) -> Markup:
         sources = sorted(self.registry.sources.values(), key=lambda source: source.title.lower())
         return self._render("all_sources.html", sources=sources, access=list(self.registry.access.values()),
@@ -464,7 +503,7 @@ class GuideMacros:
     def handout(self, subtype: str) -> Markup:
         """A subtype's handout for a clinic talk: first options side by side on page 1, the rest on page 2."""
         chosen = self.registry.get("subtypes", subtype)
-        first = clinic_sheet.first_options(self.registry, subtype)
+        first = clinic_sheet.first_options(self.registry, subtype, self.language)
         later = clinic_sheet.later_groups(self.registry, subtype)
         # Options described with side effects (page 1) keep their urgent symptoms in full on the sheet; those of
         # options only named on page 2 are named once, with the symptom cards and each option's page to turn to.
@@ -472,9 +511,9 @@ class GuideMacros:
         named_only = [a for a in self._alerts_for([t for group in later for t in group.treatments])
                       if a not in described]
         return self._render("subtype_handout.html", subtype=chosen, first=first, later_groups=later, alerts=described,
-                            later_alerts=named_only, cards_url=web_address(self.site.url, CARDS_PAGE),
-                            clinic=clinic_sheet, head=self._handout_head(chosen.page), ruled_lines=RULED_LINES,
-                            sources_url=self._sources_url(), support_url=web_address(self.site.url, "support.md"))
+                            later_alerts=named_only, cards_url=self._web_address(CARDS_PAGE),
+                            clinic=clinic_sheet.in_language(self.language), head=self._handout_head(chosen.page), ruled_lines=RULED_LINES,
+                            sources_url=self._sources_url(), support_url=self._web_address("support.md"))
 
     def symptom_cards(self) -> Markup:
         """A sheet of pocket cards, one per urgent-symptom entry in data, each with the medicines it is for. Cards that
@@ -482,9 +521,10 @@ class GuideMacros:
         alerts = list(self.registry.alerts.values())
         medicines = {alert.id: [self.registry.get("medicines", m) for m in alert.medicines] for alert in alerts}
         emergency = [c for c in self.registry.support.values() if c.kind == "emergency"]
-        return self._render("symptom_cards.html", groups=urgent_groups(alerts), medicines_for=medicines,
-                            head=self._handout_head(self.page.path),
-                            sources_url=self._sources_url(), emergency=emergency, country_names=SUPPORT_COUNTRIES)
+        return self._render("symptom_cards.html", groups=urgent_groups(alerts, self.language), medicines_for=medicines,
+                            head=self._handout_head(self.page.path), sources_url=self._sources_url(),
+                            emergency=emergency,
+                            country_names={code: self._ui(f"country.{code}") for code in SUPPORT_COUNTRIES})
 
     def get_ready(self, subtype: str | None = None, treatment: str | None = None) -> Markup:
         """Links to what helps before a visit: the subtype's handout, the symptom cards its medicines need, the tool."""
@@ -492,7 +532,7 @@ class GuideMacros:
         treatments = ([self.registry.get("treatments", treatment)] if treatment
                       else self.registry.treatments_for(subtype) if subtype else [])
         alerts = self._alerts_for(treatments) if treatments else list(self.registry.alerts.values())
-        handout = next((h for h in self.site.handouts if chosen and h.page == f"handouts/{chosen.id}.md"), None)
+        handout = next((h for h in self._handouts() if chosen and h.page == f"handouts/{chosen.id}.md"), None)
         tool = TOOL_PAGE + (f"?subtype={chosen.id}" if chosen else "")
         return self._render("get_ready.html", subtype=chosen, alerts=alerts, handout=handout and {
             "html": self._relative(handout.html), "pdfs": {PAPERS[p]: self._relative(handout.pdf(p)) for p in PAPERS} if self.site.pdfs else {}},
@@ -507,10 +547,10 @@ class GuideMacros:
     def what_matters(self) -> Markup:
         """The "What matters to me" form: a question per tradeoff, suggested questions by subtype, the reader's own."""
         subtypes = list(self.registry.subtypes.values())
-        common = common_questions([[q["en"] for q in subtype.questions] for subtype in subtypes])
+        common = common_questions([[self._t(q) for q in subtype.questions] for subtype in subtypes])
         return self._render("what_matters.html", tradeoffs=list(self.registry.tradeoffs.values()),
                             subtypes=subtypes, common=common, site=self.site,
-                            url=web_address(self.site.url, self.page.path or TOOL_PAGE))
+                            url=self._web_address(self.page.path or TOOL_PAGE))
 
     def support_contacts(self, country: str) -> Markup:
         contacts = [c for c in self.registry.support.values() if c.country == country]
@@ -518,8 +558,23 @@ class GuideMacros:
             raise LookupError(f"no support contacts in data for country {country!r}; use kr, us or uk")
         return self._render("support_contacts.html", contacts=contacts)
 
+    def cost_facts(self, kind: str) -> Markup:
+        """One section of the costs page: what treatment costs in Korea, or where help comes from (data/costs.yaml)."""
+        facts = [fact for fact in self.registry.costs.values() if fact.kind == kind]
+        if not facts:
+            raise LookupError(f"no cost facts in data for {kind!r}; use one of {', '.join(get_args(CostTopic))}")
+        return self._render("cost_facts.html", facts=facts)
+
     def _alerts_for(self, treatments: list) -> list:
         return alerts_for(self.registry, [m for t in treatments for m in t.medicines])
+
+    def _handouts(self) -> list[Handout]:
+        """The handouts by their path in the edition (handouts/x.md), as this page's links are made."""
+        return [Handout(page_path_in_edition(h.page), h.title) for h in self.site.handouts]
+
+    def _web_address(self, page: str) -> str:
+        """A page's full address in this page's edition, for paper (the Korean edition's pages are under ko/)."""
+        return web_address(self.site.url, page if self.language == DEFAULT_LANGUAGE else f"{self.language}/{page}")
 
     def _relative(self, target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(self.page.path) or ".")
@@ -527,19 +582,19 @@ class GuideMacros:
     def handout_list(self) -> Markup:
         links = [{"title": h.title, "html": self._relative(h.html),
                   "pdfs": {PAPERS[paper]: self._relative(h.pdf(paper)) for paper in PAPERS} if self.site.pdfs else {}}
-                 for h in self.site.handouts]
+                 for h in self._handouts()]
         return self._render("handout_list.html", handouts=links)
 
     def _sources_url(self) -> str:
         """Paper cannot follow links: handouts print where the full source list is."""
-        return web_address(self.site.url, "sources.md")
+        return self._web_address("sources.md")
 
     def _handout_head(self, about_page: str) -> Markup:
         """Date, review dates, web address as text and QR code, and PDF links."""
-        url = web_address(self.site.url, about_page)
-        handout = next((h for h in self.site.handouts if h.page == self.page.path), None)
+        url = self._web_address(about_page)
+        handout = next((h for h in self._handouts() if h.page == self.page.path), None)
         pdfs = {PAPERS[paper]: posixpath.basename(handout.pdf(paper)) for paper in PAPERS} if handout and self.site.pdfs else {}
-        return self._render("handout_head.html", url=url, qr_code=Markup(qr_code_svg(url)), site=self.site,
+        return self._render("handout_head.html", url=url, qr_code=Markup(qr_code_svg(url, self._ui("handout.qr_title", url=url))), site=self.site,
                             review=self.registry.reviews.get(self.page.path), pdfs=pdfs)
 
     def sources_section(self) -> Markup:

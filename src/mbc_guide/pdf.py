@@ -1,4 +1,5 @@
-"""Handout PDFs: headless Chromium prints every handout page of a built site in A4 and US Letter, next to it."""
+"""Handout PDFs: headless Chromium prints every handout page of a built site, in each edition (handouts/,
+ko/handouts/), in A4 and US Letter, next to it."""
 from __future__ import annotations
 
 import io
@@ -8,12 +9,21 @@ from typing import Any
 import pypdf
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_installed
+from .editions import served
 from .handouts import HANDOUT_FOLDER, MOST_PAGES, PAPERS, is_handout, pdf_path
+from .languages import DEFAULT_LANGUAGE
+from .models import LANGUAGES
 
 # The page margins of handout.css's @page rule, repeated because Chromium's PDF call sets its own.
 MARGINS = {"top": "6mm", "bottom": "9mm", "left": "7mm", "right": "7mm"}
-FOOTER = ('<div style="width:100%;font-size:12pt;font-family:sans-serif;text-align:center;color:#000">'
-          'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>')
+# The page number at the foot of each page, in the sheet's language.
+PAGE_NUMBER = {"en": 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>',
+               "ko": '<span class="totalPages"></span>쪽 중 <span class="pageNumber"></span>쪽'}
+
+
+def footer(language: str) -> str:
+    return ('<div style="width:100%;font-size:12pt;font-family:sans-serif;text-align:center;color:#000">'
+            f'{PAGE_NUMBER[language]}</div>')
 
 
 POINTS_PER_MM = 72 / 25.4
@@ -42,17 +52,19 @@ class ChromiumMissing(RuntimeError):
 HANDOUT_HEAD = 'class="handout-head'
 
 
-def handout_pages(site_dir: Path) -> list[Path]:
-    folder = site_dir / HANDOUT_FOLDER
+def handout_pages(site_dir: Path, language: str = DEFAULT_LANGUAGE) -> list[Path]:
+    folder = site_dir / served(language, HANDOUT_FOLDER)
     return sorted(page for page in folder.glob("*.html") if is_handout(f"{HANDOUT_FOLDER}/{page.stem}.md")
                   and HANDOUT_HEAD in page.read_text(encoding="utf-8"))
 
 
-def render_handouts(site_dir: Path, chromium: str = CHROMIUM, browser: Any = None) -> list[Path]:
-    """Write <handout>-a4.pdf and <handout>-letter.pdf beside each handout page; return the PDFs written.
+def render_handouts(site_dir: Path, chromium: str = CHROMIUM, browser: Any = None,
+                    languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
+    """Write <handout>-a4.pdf and <handout>-letter.pdf beside each handout page of the editions built (of
+    `languages`); return the PDFs written.
     `browser` is a running Playwright browser to reuse (the tests have one); otherwise Chromium is started."""
     if browser is not None:
-        return _print_all(browser, site_dir)
+        return _print_all(browser, site_dir, languages)
     if not chromium_installed(chromium):
         raise ChromiumMissing(INSTALL_HINT)
     from playwright.sync_api import sync_playwright
@@ -60,31 +72,32 @@ def render_handouts(site_dir: Path, chromium: str = CHROMIUM, browser: Any = Non
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            return _print_all(launched, site_dir)
+            return _print_all(launched, site_dir, languages)
         finally:
             launched.close()
 
 
-def _print_all(browser: Any, site_dir: Path) -> list[Path]:
+def _print_all(browser: Any, site_dir: Path, languages: tuple[str, ...]) -> list[Path]:
     written = []
     page = browser.new_page()
-    for html in handout_pages(site_dir):
-        page.goto(html.as_uri(), wait_until="load")
-        for suffix, paper in PAPERS.items():
-            pdf = Path(pdf_path(str(html), suffix))
-            pdf.write_bytes(_print_filled(page, paper))
-            written.append(pdf)
+    for language in languages:  # each edition built has its folder of handouts
+        for html in handout_pages(site_dir, language):
+            page.goto(html.as_uri(), wait_until="load")
+            for suffix, paper in PAPERS.items():
+                pdf = Path(pdf_path(str(html), suffix))
+                pdf.write_bytes(_print_filled(page, paper, language))
+                written.append(pdf)
     page.close()
     return written
 
 
-def _print_filled(page: Any, paper: str) -> bytes:
+def _print_filled(page: Any, paper: str, language: str = DEFAULT_LANGUAGE) -> bytes:
     """The sheet, with lines to write on added until its last page is full. Lines are the only thing added or
     taken away: a sheet whose content runs over MOST_PAGES is printed as it is, for the PDF test to refuse."""
     if not page.evaluate('document.querySelector("[data-fill-lines]") !== null'):
-        return _print(page, paper)
+        return _print(page, paper, language)
     page.evaluate(ADD_LINES, 0)
-    printed = _print(page, paper)
+    printed = _print(page, paper, language)
     room = _room_left(printed)
     if room is None:
         return printed
@@ -93,7 +106,7 @@ def _print_filled(page: Any, paper: str) -> bytes:
     lines = int((room - FOOTER_CLEARANCE) // LINE_PITCH) - drawn
     while lines > 0:  # the estimate is close; a line too many moves the last text to a new page
         page.evaluate(ADD_LINES, lines)
-        filled = _print(page, paper)
+        filled = _print(page, paper, language)
         if _page_count(filled) == _page_count(printed):
             return filled
         lines -= 1
@@ -101,9 +114,9 @@ def _print_filled(page: Any, paper: str) -> bytes:
     return printed
 
 
-def _print(page: Any, paper: str) -> bytes:
+def _print(page: Any, paper: str, language: str = DEFAULT_LANGUAGE) -> bytes:
     return page.pdf(format=paper, margin=MARGINS, print_background=True, display_header_footer=True,
-                    header_template="<span></span>", footer_template=FOOTER)
+                    header_template="<span></span>", footer_template=footer(language))
 
 
 def _page_count(pdf: bytes) -> int:

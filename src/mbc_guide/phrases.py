@@ -132,16 +132,26 @@ def caveat_sentence(trial: Trial, result: Result | None = None, short: bool = Fa
     Short (for print): 'DESTINY-Breast09: early result (interim), may change; survival not known yet'."""
     # Interim, exploratory and post hoc looks are named by their caveat words instead.
     shown = result and result.analysis in SHOWN_ANALYSES
-    words = [CAVEAT_WORDS[kind] for kind in caveat_kinds(trial, result)]
+    words = caveat_words(trial, result)
     if short:
-        return trial.name + (f": {'; '.join(words)}" if words else "")
+        return short_caveats(trial, words)
     analysis = f" ({ANALYSIS_WORDS[result.analysis]})" if shown else ""
     return f"From the {trial.name} study{analysis}" + (f": {'; '.join(words)}." if words else ".")
 
 
+def caveat_words(trial: Trial, result: Result | None = None, table: dict[str, str] | None = None) -> list[str]:
+    """The caveats of a study (and result) in a language's words (`table`: English unless given)."""
+    return [(table or CAVEAT_WORDS)[kind] for kind in caveat_kinds(trial, result)]
+
+
+def short_caveats(trial: Trial, words: list[str]) -> str:
+    """'DESTINY-Breast09: early result (interim), may change': for print, in every language."""
+    return trial.name + (f": {'; '.join(words)}" if words else "")
+
+
 def caveat_note(trial: Trial) -> str:
     """'Keep in mind: survival is not known yet.' for a table row of a study, or '' when nothing applies."""
-    words = [CAVEAT_WORDS[kind] for kind in caveat_kinds(trial)]
+    words = caveat_words(trial)
     return f"Keep in mind: {'; '.join(words)}." if words else ""
 
 
@@ -227,9 +237,14 @@ def measure_name(result: Result) -> str:
 
 def result_label(trial: Trial, result: Result) -> str:
     """A result's name on its study's page; with its note when the study reports the same measure more than once."""
-    name = measure_name(result)
-    if result.note and sum(other.measure == result.measure for other in trial.results) > 1:
-        return f"{name}, {mid_sentence(first_sentence(result.note['en'])).rstrip('.')}"
+    return labelled(trial, result, measure_name(result), result.note["en"] if result.note else None)
+
+
+def labelled(trial: Trial, result: Result, name: str, note: str | None) -> str:
+    """The result's name, and the first sentence of its note (in the page's language) where the name alone would
+    not tell it from another result of the same measure."""
+    if note and sum(other.measure == result.measure for other in trial.results) > 1:
+        return f"{name}, {mid_sentence(first_sentence(note)).rstrip('.')}"
     return name
 
 
@@ -239,8 +254,9 @@ def rate_meaning(result: Result, singular: bool = False) -> str:
     return f"{words} {timeframe_in_words(result.timeframe_months)}" if result.timeframe_months else words
 
 
-def bars(trial: Trial, result: Result) -> list[Bar]:
-    labels = arm_labels(trial)
+def bars(trial: Trial, result: Result, labels: dict[str, str] | None = None) -> list[Bar]:
+    """A bar per arm, named by its label (English unless `labels` gives the page's language)."""
+    labels = labels or arm_labels(trial)
     return [Bar(labels[arm], figure.value) for arm, figure in result.values.items()]
 
 

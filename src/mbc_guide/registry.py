@@ -11,10 +11,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import DataError, DataErrors
-from .figure_checks import figure_errors
+from .figure_checks import cost_problems, figure_errors
 from .loading import Entries, Located, load_data
 from .models import (
-    TIMED_MEASURES, AccessNote, Alert, EvidenceEntry, KeyFact, Effect, SupportContact, Tradeoff, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
+    TIMED_MEASURES, AccessNote, Alert, CostFact, EvidenceEntry, KeyFact, Effect, SupportContact, Tradeoff, Figure, GlossaryTerm, Medicine, PageReview, SideEffectRate, Source, Subtype, Treatment, Trial,
 )
 
 
@@ -47,6 +47,7 @@ class Registry:
     evidence: dict[str, EvidenceEntry] = field(default_factory=dict)
     tradeoffs: dict[str, Tradeoff] = field(default_factory=dict)
     support: dict[str, SupportContact] = field(default_factory=dict)
+    costs: dict[str, CostFact] = field(default_factory=dict)
     # Where each entry came from, for errors found after loading (e.g. an overdue review).
     located: dict[tuple[str, str], Located] = field(default_factory=dict)
 
@@ -204,6 +205,11 @@ def _check_references(registry: Registry, located: Located, invalid_ids: set[str
             yield from refers("subtypes", indication.subtype, ("indications", i, "subtype"))
     elif isinstance(entry, SupportContact):
         yield from refers("evidence", entry.fact, ("fact",))
+    elif isinstance(entry, CostFact):
+        yield from refers("evidence", entry.fact, ("fact",))
+        if entry.fact in registry.evidence:
+            for location, problem in cost_problems(entry, registry.evidence[entry.fact]):
+                yield located.error(location, _label(entry, location), problem)
     elif isinstance(entry, Effect):
         yield from refers("alerts", entry.alert, ("alert",))
     elif isinstance(entry, Alert):

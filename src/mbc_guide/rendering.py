@@ -1,13 +1,17 @@
 """Jinja environment for the HTML components in overrides/components. Autoescape is on: data text is untrusted."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import charts, numbers, phrases
+from .languages import DEFAULT_LANGUAGE, text_in
+from .ui_strings import ui_markup, ui_text
 
 
 # Compiled templates are kept between builds (keyed by each template's source), so a rebuild skips compiling.
@@ -27,12 +31,55 @@ def component_environment(components_dir: Path) -> Environment:
     environment.globals.update(
         numbers=numbers,
         phrases=phrases,
-        en=lambda text: text["en"],
+        # Data text and the components' own words in the page's language (`language` in the render's context).
+        tx=_text_in_page_language,
+        ui=_ui_in_page_language,
+        ui_plain=_ui_plain_in_page_language,  # for text the chart functions escape themselves
+        month_year=_month_year,
+        full_date=_full_date,
         # The chart functions escape their own text, so their SVG is safe to insert as markup.
         icon_array=lambda percent, label, kind="benefit": Markup(charts.icon_array(percent, label, kind)),
-        median_bars=lambda bars, label, scale_years=None: Markup(charts.median_bars(bars, label, scale_years)),
+        median_bars=_median_bars,
     )
     return environment
+
+
+def page_language_of(context: Context) -> str:
+    return context.get("language", DEFAULT_LANGUAGE)
+
+
+@pass_context
+def _text_in_page_language(context: Context, text: dict[str, str]) -> str:
+    return text_in(text, page_language_of(context))
+
+
+@pass_context
+def _ui_in_page_language(context: Context, string_id: str, **values: object) -> Markup:
+    return ui_markup(string_id, page_language_of(context), **values)
+
+
+@pass_context
+def _ui_plain_in_page_language(context: Context, string_id: str, **values: object) -> str:
+    return ui_text(string_id, page_language_of(context), **values)
+
+
+@pass_context
+def _median_bars(context: Context, bars: list[charts.Bar], label: str, scale_years: int | None = None) -> Markup:
+    return Markup(charts.median_bars(bars, label, scale_years, page_language_of(context)))
+
+
+# Dates as each language writes them: "March 2026" / "2026년 3월"; "5 March 2026" / "2026년 3월 5일".
+DATE_FORMATS = {"en": ("%B %Y", "%-d %B %Y"), "ko": ("%Y년 %-m월", "%Y년 %-m월 %-d일")}
+
+
+@pass_context
+def _month_year(context: Context, day: dt.date) -> str:
+    return day.strftime(DATE_FORMATS[page_language_of(context)][0])
+
+
+@pass_context
+def _full_date(context: Context, day: dt.date) -> str:
+    return day.strftime(DATE_FORMATS[page_language_of(context)][1])
 
 
 # The last builds' environments, each with the templates it has loaded, by folder and the folder's content.

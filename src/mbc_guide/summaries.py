@@ -7,9 +7,11 @@ from typing import get_args
 
 from markupsafe import Markup
 
+from .languages import DEFAULT_LANGUAGE, text_in
 from .models import Figure, Line, Result, SideEffectRate, Treatment, Trial
 from .registry import Registry
 from .repetition import SENTENCE_END, SENTENCE_MIN_WORDS, normalised
+from .ui_strings import ui_text
 
 
 @dataclass(frozen=True)
@@ -39,22 +41,24 @@ class HeadlineResult:
     result: Result
 
 
-def grid_answers(treatment: Treatment) -> dict[str, str]:
-    """The grid's one-sentence rows for one option, by row key."""
+def grid_answers(treatment: Treatment, language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """The grid's one-sentence rows for one option, by row key (the English row name; pages show the catalogue's
+    grid.<key> in their language)."""
     return {
-        "Visits": treatment.clinic_visits["en"],
-        "Hair loss": treatment.hair_loss["en"],
-        "How long": treatment.time_on_treatment["en"],
-        "Daily life": treatment.daily_life[0]["en"] if treatment.daily_life else "Ask your care team.",
+        "Visits": text_in(treatment.clinic_visits, language),
+        "Hair loss": text_in(treatment.hair_loss, language),
+        "How long": text_in(treatment.time_on_treatment, language),
+        "Daily life": (text_in(treatment.daily_life[0], language) if treatment.daily_life
+                       else ui_text("grid.ask_care_team", language)),
     }
 
 
-def usual_answers(treatments: list[Treatment]) -> dict[str, str]:
+def usual_answers(treatments: list[Treatment], language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     """Per row, the answer two or more of these options give word for word, if it is a sentence rather than a short
     label: a compare page says it once, above its tables, and those cells point to it (say each thing once)."""
     usual = {}
-    for row in grid_answers(treatments[0]) if treatments else {}:
-        answer, count = Counter(grid_answers(t)[row] for t in treatments).most_common(1)[0]
+    for row in grid_answers(treatments[0], language) if treatments else {}:
+        answer, count = Counter(grid_answers(t, language)[row] for t in treatments).most_common(1)[0]
         if count > 1 and is_sentence(answer):
             usual[row] = answer
     return usual
@@ -73,7 +77,8 @@ class SaidOnce:
 
     USUAL = ("", "", "usual-answers")  # the page's usual answers, said above its tables
 
-    def __init__(self, usual: dict[str, str] | None = None) -> None:
+    def __init__(self, usual: dict[str, str] | None = None, language: str = DEFAULT_LANGUAGE) -> None:
+        self.language = language
         # (row, sentence) -> who said it first: (option id, name, table anchor)
         self._usual = {key: normalised(answer) for key, answer in (usual or {}).items()}
         self._first: dict[tuple[str, str], tuple[str, str, str]] = {
@@ -90,7 +95,7 @@ class SaidOnce:
 
     def _once(self, key: str, cell: str, option: tuple[str, str, str]) -> str:
         if self._usual.get(key) == normalised(Markup(cell).striptags()):
-            return Markup('<a href="#usual-answers">Usual answer: see top.</a>')
+            return Markup('<a href="#usual-answers">{}</a>').format(ui_text("grid.usual_see_top", self.language))
         parts = [cell] if isinstance(cell, Markup) else [p for p in SENTENCE_END.split(cell) if p]
         kept: list[str] = []
         for part in parts:
@@ -100,13 +105,12 @@ class SaidOnce:
                 kept.append(shown)
         return Markup(" ").join(kept)
 
-    @classmethod
-    def _reference(cls, owner: tuple[str, str, str], option: tuple[str, str, str]) -> Markup:
-        if owner == cls.USUAL:
-            return Markup('<a href="#usual-answers">Usual answer (see top).</a>')
+    def _reference(self, owner: tuple[str, str, str], option: tuple[str, str, str]) -> Markup:
+        if owner == self.USUAL:
+            return Markup('<a href="#usual-answers">{}</a>').format(ui_text("grid.usual_see_top_brackets", self.language))
         if owner[2] == option[2]:
-            return Markup("See {}.").format(owner[1])
-        return Markup('See <a href="#{}">{}</a>.').format(owner[2], owner[1])
+            return Markup(ui_text("grid.see", self.language)).format(name=owner[1])
+        return Markup(ui_text("grid.see", self.language)).format(name=Markup('<a href="#{}">{}</a>').format(owner[2], owner[1]))
 
 
 def headline_result(registry: Registry, treatment: Treatment) -> HeadlineResult | None:
@@ -185,16 +189,16 @@ class RateRow:
 COLUMNS = {"any": "any", "grade3_plus": "serious", "grade3": "serious", "grade3_4": "serious", "fatal": "fatal"}
 
 
-def rate_rows(registry: Registry, effect: str) -> list[RateRow]:
+def rate_rows(registry: Registry, effect: str, language: str = DEFAULT_LANGUAGE) -> list[RateRow]:
     """Every study arm with a rate of this side effect, in data order, severities side by side."""
     rows: dict[tuple[str, str], RateRow] = {}
     for rate in registry.rates_for_effect(effect):
         trial = registry.get("trials", rate.trial)
-        labels = {arm.id: arm.label["en"] for arm in trial.arms}
+        labels = {arm.id: text_in(arm.label, language) for arm in trial.arms}
         for arm in [*rate.values, *rate.not_reported]:
             row = rows.setdefault((trial.id, arm), RateRow(trial, arm, labels[arm]))
             row.by_column[COLUMNS[rate.severity]] = rate
         if rate.note:
             first_arm = next(iter([*rate.values, *rate.not_reported]))
-            rows[(trial.id, first_arm)].notes.append(rate.note["en"])
+            rows[(trial.id, first_arm)].notes.append(text_in(rate.note, language))
     return list(rows.values())

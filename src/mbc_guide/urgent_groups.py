@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .languages import DEFAULT_LANGUAGE, text_in
 from .models import Alert
 from .phrases import sentences
 
@@ -25,17 +26,17 @@ class UrgentGroup:
     tell_them: list[str]  # what to tell the team, each item once, in the order the alerts give them
 
 
-def urgent_groups(alerts: Iterable[Alert]) -> list[UrgentGroup]:
-    """Alerts grouped by their title, in the order each title first comes."""
+def urgent_groups(alerts: Iterable[Alert], language: str = DEFAULT_LANGUAGE) -> list[UrgentGroup]:
+    """Alerts grouped by their title, in the order each title first comes; their words in the page's language."""
     by_title: dict[str, list[Alert]] = {}
     for alert in alerts:
-        by_title.setdefault(alert.title["en"], []).append(alert)
-    return [_group(title, members) for title, members in by_title.items()]
+        by_title.setdefault(text_in(alert.title, language), []).append(alert)
+    return [_group(title, members, language) for title, members in by_title.items()]
 
 
-def _group(title: str, alerts: list[Alert]) -> UrgentGroup:
-    said = [sentences(alert.action["en"]) for alert in alerts]
+def _group(title: str, alerts: list[Alert], language: str) -> UrgentGroup:
+    said = [sentences(text_in(alert.action, language)) for alert in alerts]
     shared = [s for s in dict.fromkeys(s for own in said for s in own) if sum(s in own for own in said) > 1]
     parts = [AlertPart(alert, [s for s in own if s not in shared]) for alert, own in zip(alerts, said)]
-    tell_them = list(dict.fromkeys(item["en"] for alert in alerts for item in alert.tell_them))
+    tell_them = list(dict.fromkeys(text_in(item, language) for alert in alerts for item in alert.tell_them))
     return UrgentGroup(title, parts, shared, tell_them)

@@ -15,7 +15,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 # compare page with the most options).
 GENERATED = ["options/index.html", "options/tdxd-pertuzumab.html", "options/ribociclib-hormone.html",
              "studies/destiny-breast09.html", "studies/destiny-breast12.html", "compare/hr-positive-her2-negative.html"]
-PAGES = sorted(p.relative_to(REPO / "content").with_suffix(".html").as_posix() for p in (REPO / "content").rglob("*.md")) + GENERATED
+PAGES = sorted(p.relative_to(REPO / "content" / "en").with_suffix(".html").as_posix() for p in (REPO / "content" / "en").rglob("*.md")) + GENERATED
 WIDTHS = (1280, 320)
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's name for each, on <body data-md-color-scheme>
 

@@ -23,7 +23,7 @@ from mbc_guide.phrases import is_median, sentence_case
 from mbc_guide.registry import load_registry
 
 REPO = Path(__file__).resolve().parents[2]
-HANDOUTS = sorted(p.stem for p in (REPO / "content" / "handouts").glob("*.md") if is_handout(f"handouts/{p.name}"))
+HANDOUTS = sorted(p.stem for p in (REPO / "content" / "en" / "handouts").glob("*.md") if is_handout(f"handouts/{p.name}"))
 SUBTYPE_HANDOUTS = [h for h in HANDOUTS if h != "symptom-cards"]
 # Page sizes in points (1/72 inch).
 PAPER_POINTS = {"a4": (595.3, 841.9), "letter": (612, 792)}

@@ -11,7 +11,7 @@ REPO = Path(__file__).resolve().parents[2]
 # compare page with the most options).
 GENERATED = ["options/index.html", "options/tdxd-pertuzumab.html", "options/ribociclib-hormone.html",
              "studies/destiny-breast09.html", "studies/destiny-breast12.html", "compare/hr-positive-her2-negative.html"]
-PAGES = sorted(p.relative_to(REPO / "content").with_suffix(".html").as_posix() for p in (REPO / "content").rglob("*.md")) + GENERATED
+PAGES = sorted(p.relative_to(REPO / "content" / "en").with_suffix(".html").as_posix() for p in (REPO / "content" / "en").rglob("*.md")) + GENERATED
 WIDTHS = [1280, 320]
 
 # Every element a keyboard user should reach: visible, enabled, not taken out of the Tab order.

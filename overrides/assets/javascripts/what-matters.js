@@ -73,7 +73,7 @@
     var store = storage();
     if (store) {
       store.setItem(KEY, JSON.stringify(collect()));
-      say("Your answers are saved on this device only.");
+      say(status.dataset.saved); // the page's words (ui_strings.yaml), in its language
     }
   }
 
@@ -87,7 +87,7 @@
     }
     if (saved) {
       apply(saved);
-      say("Your saved answers are back. They are on this device only.");
+      say(status.dataset.restored);
     }
     var wanted = new URLSearchParams(window.location.search).get("subtype");
     if (!chosenSubtype() && wanted) {
@@ -115,7 +115,7 @@
     }
     showQuestions();
     mirrorOwnQuestions();
-    say("Your answers were cleared from this device.");
+    say(status.dataset.cleared);
   });
   var printButton = form.querySelector("[data-print]");
   printButton.hidden = false;

@@ -1,0 +1,23 @@
+"""Where a page of an edition is served. Writers keep each edition in its folder: content/en/<path>.md is served at
+the site root, content/ko/<path>.md under /ko/. Inside the build a page has three names: its source (`ko/index.md`),
+its path in the edition (`index.md`, the same in both editions: reviews and data name pages by it;
+languages.page_path_in_edition) and its served path (`index.md`, `ko/index.md`: its address, from which relative
+links are made)."""
+from __future__ import annotations
+
+import posixpath
+
+from .languages import DEFAULT_LANGUAGE, page_language, page_path_in_edition
+
+
+def source(language: str, path: str) -> str:
+    return f"{language}/{path}"
+
+
+def served(language: str, path: str) -> str:
+    """The default edition at the root, the others in their folder."""
+    return path if language == DEFAULT_LANGUAGE else posixpath.join(language, path)
+
+
+def served_of(src_uri: str) -> str:
+    return served(page_language(src_uri), page_path_in_edition(src_uri))

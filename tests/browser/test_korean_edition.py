@@ -1,0 +1,176 @@
+"""The Korean edition in a real browser, opened from disk as from a USB stick: axe in light and dark, 320 px without
+sideways scrolling, no request leaving the site, the language switch both ways, offline search of Korean words, and
+the Korean handout PDFs (lang, Korean font embedded, at most 2 pages on A4 and Letter, QR code to the /ko/ page).
+Lean on purpose: one page load serves several checks."""
+import functools
+import re
+import http.server
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pypdf
+import pypdfium2
+import pytest
+import zxingcpp
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from korean_site import built_korean_site
+from mbc_guide.handouts import PAPERS
+from mbc_guide.pdf import render_handouts
+from run_once import made_once
+from settled import settle
+from test_accessibility import AXE_TAGS, SCHEMES
+
+SITE_URL = "https://mbc-guide.example.org/"
+# A writer's page and a page built from data, each with its tabs, pictures and urgent boxes.
+PAGES = ["ko/index.html", "ko/options/tdxd-pertuzumab.html"]
+WIDTHS = (1280, 320)
+# Issue 20's words, as Korean pages use them.
+SEARCH_WORDS = ["탈모", "폐렴", "간질성 폐질환", "열"]
+PAGE_POINTS = {"a4": (595.3, 841.9), "letter": (612, 792)}
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+@pytest.fixture(scope="module")
+def korean_site(tmp_path_factory) -> Path:
+    return built_korean_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def korean_site_url(korean_site):
+    """Served over HTTP for axe, which reads the style sheets with requests that pages opened from disk may not make."""
+    handler = functools.partial(_QuietHandler, directory=str(korean_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def open_from_disk(browser, site: Path, path: str, **options):
+    return open_page(browser, site.as_uri(), path, **options)
+
+
+def open_page(browser, root: str, path: str, **options):
+    """A page of the site at `root`, with every request that leaves the site and every console error noted."""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    outside, errors = [], []
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith(root) and not request.url.startswith("data:") else None)
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{root}/{path}", wait_until="load")
+    return context, page, outside, errors
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_korean_page_is_accessible_light_and_dark_at_320_px_and_self_contained(browser, korean_site_url, path):
+    axe, problems = Axe(), {}
+    for scheme in SCHEMES:
+        context, page, outside, errors = open_page(browser, korean_site_url, path, color_scheme=scheme,
+                                                   viewport={"width": WIDTHS[0], "height": 900})
+        expect(page.locator("html")).to_have_attribute("lang", "ko")
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            settle(page)
+            results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+            found = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x: {v['nodes'][0]['target']})"
+                     for v in results.response["violations"]]
+            sideways = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if sideways > 0:
+                found.append(f"the page scrolls sideways by {sideways}px")
+            if found:
+                problems[f"{width}px-{scheme}"] = found
+        context.close()
+        assert outside == [] and errors == [], (scheme, outside, errors)
+    assert problems == {}
+
+
+def test_language_switch_goes_to_the_same_page_both_ways(browser, korean_site):
+    context, page, outside, errors = open_from_disk(browser, korean_site, "ko/options/thp.html",
+                                                    viewport={"width": 1280, "height": 900})
+    for target, ending in (("English", "/options/thp.html"), ("한국어", "/ko/options/thp.html")):
+        page.locator(".md-header .md-select").hover()
+        page.get_by_role("link", name=target, exact=True).click()
+        page.wait_for_url(f"**{ending}")
+        assert page.url.endswith(ending) and (target == "한국어") == ("/ko/" in page.url)
+        expect(page.locator("html")).to_have_attribute("lang", "ko" if target == "한국어" else "en")
+    context.close()
+    assert outside == [] and errors == []
+
+
+def test_search_from_disk_finds_korean_words_and_english_ones(browser, korean_site):
+    """Material searches on key events; typing Hangul sends none, so each word is typed and End pressed (a real
+    input method sends key events: docs/korean-edition.md)."""
+    context, page, outside, errors = open_from_disk(browser, korean_site, "ko/index.html",
+                                                    viewport={"width": 1280, "height": 900})
+    found = {}
+    for word in [*SEARCH_WORDS, "pneumonitis"]:
+        search = page.locator(".md-search__input")
+        search.click()
+        search.fill("")
+        page.keyboard.type(word)
+        page.keyboard.press("End")
+        page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+        found[word] = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(link => link.href)")
+        page.keyboard.press("Escape")
+    context.close()
+    missed = [word for word in SEARCH_WORDS if not any("/ko/" in link for link in found[word])]
+    assert missed == [], {word: found[word][:5] for word in missed}
+    # The English edition's pages are found too: search_index.js is the merged index, not the last edition's.
+    assert any("/ko/" not in link for link in found["pneumonitis"]), found["pneumonitis"]
+    assert outside == [] and errors == []
+
+
+@pytest.fixture(scope="module")
+def korean_pdfs(korean_site, browser, tmp_path_factory) -> Path:
+    """The Korean handouts printed once, into a copy of the Korean site."""
+    def print_korean(folder: Path) -> None:
+        shutil.copytree(korean_site, folder / "site")
+        written = render_handouts(folder / "site", browser=browser, languages=("ko",))
+        assert written and all("/ko/handouts/" in pdf.as_posix() for pdf in written)
+
+    return made_once(tmp_path_factory, "korean-printed", print_korean) / "site" / "ko" / "handouts"
+
+
+def korean_handouts(site: Path) -> list[str]:
+    return sorted(p.stem for p in (site / "ko" / "handouts").glob("*.html")
+                  if p.stem != "index" and 'class="handout-head' in p.read_text(encoding="utf-8"))
+
+
+def test_korean_handouts_print_on_two_pages_with_korean_font_and_qr_to_the_korean_page(korean_site, korean_pdfs):
+    handouts = korean_handouts(korean_site)
+    assert len(handouts) == 4  # three subtypes and the symptom cards
+    problems = []
+    for handout in handouts:
+        assert '<html lang="ko"' in (korean_site / "ko" / "handouts" / f"{handout}.html").read_text(encoding="utf-8")
+        for paper in PAPERS:
+            pdf = korean_pdfs / f"{handout}-{paper}.pdf"
+            reader = pypdf.PdfReader(pdf)
+            size = tuple(float(v) for v in reader.pages[0].mediabox.upper_right)
+            if not 1 <= len(reader.pages) <= 2 or size != pytest.approx(PAGE_POINTS[paper], abs=2):
+                problems.append(f"{pdf.name}: {len(reader.pages)} pages of {size}")
+            # Chromium embeds Noto CJK (an OpenType-CFF collection) as unnamed Type 3 fonts: every font embedded,
+            # and the Hangul read back from the PDF's text, is what a printer and a screen reader need.
+            fonts = [line.split() for line in subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                                                             check=True).stdout.splitlines()[2:]]
+            text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+            if not any("Type 3" in " ".join(font) for font in fonts) or any(font[-5] != "yes" for font in fonts) \
+                    or not HANGUL.search(text):
+                problems.append(f"{pdf.name}: Korean glyphs not embedded or not readable: {fonts}")
+            if "쪽" not in reader.pages[0].extract_text():
+                problems.append(f"{pdf.name}: the page number is not in Korean")
+            picture = pypdfium2.PdfDocument(pdf)[0].render(scale=3).to_pil()
+            codes = {code.text for code in zxingcpp.read_barcodes(picture)}
+            wanted = f"{SITE_URL}ko/handouts/{handout}.html" if handout == "symptom-cards" else None
+            if not any(code.startswith(f"{SITE_URL}ko/") for code in codes) or (wanted and wanted not in codes):
+                problems.append(f"{pdf.name}: QR codes {codes} do not lead to the Korean page")
+    assert problems == []

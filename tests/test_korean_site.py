@@ -1,0 +1,146 @@
+"""The Korean edition of the site: pages under /ko/, the language switch, offline search of both editions, and the
+gate that stops the build on missing or out-of-date Korean text and on a page without its Korean page."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from korean_site import built_korean_site
+from mbc_guide.cli import build_site
+from mbc_guide.edition_gate import unpaired_pages
+from mbc_guide.korean_overlay import english_fingerprint
+
+
+@pytest.fixture(scope="session")
+def korean_site(tmp_path_factory) -> Path:
+    return built_korean_site(tmp_path_factory)
+
+
+def failed_build_errors(project: Path, capsys) -> list[str]:
+    assert build_site(project / "mkdocs.yml", project / "site") is None
+    return capsys.readouterr().err.splitlines()
+
+
+def search_index(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index("{"):text.rindex("}") + 1])
+
+
+def test_every_english_page_has_its_korean_page_under_ko_with_korean_language(korean_site):
+    english = {p.relative_to(korean_site).as_posix() for p in korean_site.rglob("*.html")
+               if not p.relative_to(korean_site).as_posix().startswith(("ko/", "assets/", "search/"))
+               and p.name != "404.html" and "handouts/lung-inflammation" not in p.as_posix()}
+    assert english and all((korean_site / "ko" / page).is_file() for page in english)
+    for page in ("index.html", "options/thp.html", "handouts/her2-positive.html"):
+        assert '<html lang="ko"' in (korean_site / "ko" / page).read_text(encoding="utf-8")
+        assert '<html lang="en"' in (korean_site / page).read_text(encoding="utf-8")
+
+
+def test_the_language_switch_links_the_same_page_in_the_other_edition_relatively(korean_site):
+    switch = re.compile(r'<a href="([^"]+)" hreflang="(en|ko)"')
+    korean = dict((lang, href) for href, lang in switch.findall((korean_site / "ko/options/thp.html").read_text(encoding="utf-8")))
+    english = dict((lang, href) for href, lang in switch.findall((korean_site / "handouts/her2-positive.html").read_text(encoding="utf-8")))
+    assert korean == {"en": "../../options/thp.html", "ko": "thp.html"}
+    assert english == {"en": "her2-positive.html", "ko": "../ko/handouts/her2-positive.html"}
+
+
+def test_no_page_asks_material_to_fetch_the_sitemap(korean_site):
+    """Material fetches sitemap.xml for each <link rel="alternate" hreflang> in the head; from disk that fails."""
+    for page in ("index.html", "ko/index.html", "ko/options/thp.html"):
+        assert 'rel="alternate"' not in (korean_site / page).read_text(encoding="utf-8")
+
+
+def test_the_one_404_page_stays_the_english_one(korean_site):
+    assert '<html lang="en"' in (korean_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_korean_edition_has_its_own_site_name_and_navigation(korean_site):
+    page = (korean_site / "ko/index.html").read_text(encoding="utf-8")
+    assert "전이성 유방암 치료 안내" in page and "유방암의 종류" in page and "Types of breast cancer" not in page
+
+
+def test_offline_search_index_holds_both_editions_with_the_korean_separator(korean_site):
+    """search_index.js (what pages opened from disk read) is the merged index, not the last edition's alone."""
+    script, merged = search_index(korean_site / "search/search_index.js"), search_index(korean_site / "search/search_index.json")
+    assert script == merged
+    locations = [doc["location"] for doc in script["docs"]]
+    assert any(loc.startswith("ko/") for loc in locations) and any(loc.startswith("options/") for loc in locations)
+    assert script["config"]["separator"] == r"[\s\-\(\)\[\]\.,·/]+"
+    assert any("탈모" in doc["text"] for doc in script["docs"] if doc["location"].startswith("ko/"))
+
+
+def test_sitemap_lists_both_editions_with_their_alternates(korean_site):
+    sitemap = (korean_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://mbc-guide.example.org/ko/options/thp.html" in sitemap
+    assert 'hreflang="ko" href="https://mbc-guide.example.org/ko/index.html"' in sitemap
+
+
+def test_a_missing_korean_string_fails_the_build_with_its_line(tmp_path, capsys):
+    from korean_site import korean_site_sources
+
+    project = korean_site_sources(tmp_path)
+    overlay = project / "data/ko/subtypes.yaml"
+    text = overlay.read_text(encoding="utf-8")
+    item = re.search(r"(?m)^- id: her2-positive\n  field: name\n(?:  .*\n)+", text)
+    overlay.write_text(text.replace(item.group(0), ""), encoding="utf-8")
+    errors = failed_build_errors(project, capsys)
+    missing = [e for e in errors if "her2-positive.name: missing Korean text" in e]
+    assert len(missing) == 1 and re.fullmatch(r"data/ko/subtypes\.yaml:\d+: her2-positive\.name: missing Korean text "
+                                              r"\(English at data/subtypes\.yaml:\d+, from_english: '[0-9a-f]{12}'\)", missing[0])
+
+
+def test_a_stale_korean_string_fails_the_build_with_its_line(tmp_path, capsys):
+    from korean_site import korean_site_sources
+
+    project = korean_site_sources(tmp_path)
+    subtypes = project / "data/subtypes.yaml"
+    subtypes.write_text(subtypes.read_text(encoding="utf-8").replace("short_name: HER2-positive",
+                                                                     "short_name: HER2 positive", 1), encoding="utf-8")
+    errors = failed_build_errors(project, capsys)
+    stale = [e for e in errors if "Korean text out of date" in e]
+    assert stale == [f"data/ko/subtypes.yaml:{_line_of(project / 'data/ko/subtypes.yaml', 'her2-positive', 'short_name') + 2}: "
+                     "her2-positive.short_name: Korean text out of date (English changed since translation; English "
+                     f"at data/subtypes.yaml:4, now from_english: '{english_fingerprint('HER2 positive')}')"]
+
+
+def _line_of(overlay: Path, entry_id: str, field: str) -> int:
+    lines = overlay.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1)
+                if line == f"- id: {entry_id}" and lines[n] == f"  field: {field}")
+
+
+def test_an_english_page_without_its_korean_page_fails_the_build_naming_it(tmp_path, capsys):
+    from korean_site import korean_site_sources
+
+    project = korean_site_sources(tmp_path)
+    (project / "content/ko/support.md").unlink()
+    assert ("content/en/support.md: no Korean page; write content/ko/support.md (the same macros, in Korean), or take "
+            "ko out of extra.editions in mkdocs.yml") in failed_build_errors(project, capsys)
+
+
+def test_pairs_are_checked_both_ways(tmp_path):
+    docs = tmp_path / "content"
+    for page in ("en/index.md", "en/handouts/x.md", "ko/index.md", "ko/extra.md"):
+        (docs / page).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page).write_text("# page\n")
+    assert unpaired_pages(docs) == [
+        "content/en/handouts/x.md: no Korean page; write content/ko/handouts/x.md (the same macros, in Korean), or "
+        "take ko out of extra.editions in mkdocs.yml",
+        "content/ko/extra.md: no English page content/en/extra.md; every Korean page mirrors an English one with the "
+        "same path"]
+
+
+def test_with_english_only_the_korean_overlay_is_not_read(project_copy):
+    """The switch off ([en]): a broken Korean file does not stop the English site."""
+    (project_copy / "data/ko/subtypes.yaml").write_text("- id: [broken\n", encoding="utf-8")
+    (project_copy / "content/ko").mkdir(exist_ok=True)
+    assert build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    assert not (project_copy / "site/ko").exists()
+
+
+def test_an_unknown_edition_is_one_line(project_copy, capsys):
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  editions: [en]", "  editions: [en, kr]"))
+    errors = failed_build_errors(project_copy, capsys)
+    assert errors == ["mkdocs.yml: extra.editions: unknown language 'kr'; use en, ko"]
