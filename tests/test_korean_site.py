@@ -58,6 +58,8 @@ def test_the_one_404_page_stays_the_english_one(korean_site):
 def test_the_korean_edition_has_its_own_site_name_and_navigation(korean_site):
     page = (korean_site / "ko/index.html").read_text(encoding="utf-8")
     assert "전이성 유방암 치료 안내" in page and "유방암의 종류" in page and "Types of breast cancer" not in page
+    assert "Treatment options" not in page and "Last reviewed" not in page
+    assert re.search(r'마지막 검토: <time datetime="(\d{4})-(\d\d)-(\d\d)">\1년 \d{1,2}월 \d{1,2}일</time>', page)
 
 
 def test_offline_search_index_holds_both_editions_with_the_korean_separator(korean_site):
