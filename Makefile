@@ -37,7 +37,9 @@ check: $(INSTALLED)
 
 # Two workers (pytest-xdist), in random order (pytest-randomly prints its seed first; `--randomly-seed=N` repeats
 # an order); the slowest tests are listed last. The built site and handout PDFs are made once for both workers.
-PYTEST_RUN := $(BIN)/pytest -n 2 --durations=20
+# Each worker takes the next test when it is free; tests marked with one xdist_group share a worker (and what they
+# measured once).
+PYTEST_RUN := $(BIN)/pytest -n 2 --dist loadgroup --durations=20
 
 test: setup
 	$(PYTEST_RUN)

@@ -21,15 +21,22 @@ REPEATS_OWNED_ELSEWHERE: dict[str, str] = {}
 OVER_BUDGET: dict[str, str] = {}
 
 
+# With pytest-xdist, these tests run on one worker, so each page is loaded and measured once for all of them.
+pytestmark = pytest.mark.xdist_group("phone-measures")
+
+
 @pytest.fixture(scope="module")
 def phone(browser, site_url):
+    """A page's measures, each page loaded once for all the tests here (measuring leaves the page as it was)."""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
+    measured = {}
 
     def open_page(path):
-        page.goto(f"{site_url}/{path}")
-        page.wait_for_load_state("load")
-        return measure(page)
+        if path not in measured:
+            page.goto(f"{site_url}/{path}")
+            measured[path] = measure(page)
+        return measured[path]
     yield open_page
     context.close()
 
