@@ -193,3 +193,12 @@ def test_the_gate_names_a_ui_string_without_korean(tmp_path, monkeypatch):
     assert ui_strings.catalogue_problems("ko") == ["src/mbc_guide/ui_strings.yaml:4: two.words.ko: missing Korean text"]
     catalogue.write_text('- id: one.word\n  en: "Word"\n  colour: red\n', encoding="utf-8")
     assert ui_strings.catalogue_problems("ko")[0].startswith("src/mbc_guide/ui_strings.yaml:3: one.word.colour:")
+
+
+def test_every_string_id_the_components_and_helpers_name_is_in_the_catalogue():
+    """A typo in an id would only show when a page uses that component: read every literal id instead."""
+    named = set()
+    for path in [*COMPONENTS.glob("*.html"), *(REPO / "src" / "mbc_guide").glob("*.py")]:
+        named |= set(re.findall(r'\b(?:ui|ui_plain|_ui|ui_text)\(\s*"([a-z0-9_]+(?:\.[a-z0-9_]+)+)"', path.read_text()))
+    assert len(named) > 150
+    assert sorted(named - set(load_catalogue().strings)) == []
