@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from . import clock
+from .charts import restart_ids
 from .building import macro_fault_line
 from .deferred_html import DeferredHtml
 from .errors import DataErrors
@@ -208,6 +209,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 page.meta.setdefault("search", {"boost": OPTION_SEARCH_BOOST})
         self.macros.start_page(page.file.src_path, markdown)
         self.deferred.start_page()
+        restart_ids()
         macros_plugin = config.plugins["macros"]
         self.parsed_pages.install(macros_plugin.env)
         source = page.file.content_string  # read from disk at each use: read once
