@@ -54,7 +54,8 @@ class PageReuse:
         self._next_written: dict[tuple[Any, ...], _Written] = {}
         self._build_signature: tuple[int, str] | None = None
         self._nav_signature: tuple[int, str] | None = None
-        self._page_keys: dict[int, tuple[Any, ...]] = {}
+        # The page itself is held with its key: an id is unique only while its object lives (an edition's second build).
+        self._page_keys: dict[int, tuple[Any, tuple[Any, ...]]] = {}
 
     @contextmanager
     def installed(self) -> Iterator[None]:
@@ -88,7 +89,7 @@ class PageReuse:
                 page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
                 key = (self._signature(config, files), page.file.src_uri, page.file.dest_uri, page.markdown,
                        tuple(plugin.deferred.blocks), repr(page.meta))
-                self._page_keys[id(page)] = key
+                self._page_keys[id(page)] = (page, key)
                 converted = self._converted.get(key)
                 if converted is None:
                     page.render(config, files)
@@ -108,9 +109,9 @@ class PageReuse:
     def _build_page(self, original: Any) -> Any:
         def build_page(page: Any, config: Any, doc_files: Any, nav: Any, env: Any, dirty: bool = False,
                        excluded: bool = False) -> None:
-            converted_key = self._page_keys.get(id(page))
+            held, converted_key = self._page_keys.get(id(page), (None, None))
             plugin = config.plugins.get("mbc-guide")
-            if dirty or excluded or converted_key is None or plugin is None:
+            if dirty or excluded or held is not page or plugin is None:
                 return original(page, config, doc_files, nav, env, dirty, excluded)
             key = (converted_key, self._navigation(nav), _sources_used(plugin))
             written = self._written.get(key)
