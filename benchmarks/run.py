@@ -134,7 +134,8 @@ def measure_cli(project: Path, runs: int) -> float:
     return median_seconds(lambda: subprocess.run(command, cwd=project, capture_output=True).returncode == 0 or None, runs)
 
 
-def measure_preview(project: Path, runs: int) -> float:
+def preview_edit_action(project: Path) -> Callable[[], bool]:
+    """A one-line data edit (a glossary definition) and the live preview's rebuild after it."""
     builder = PreviewBuilder(project / "mkdocs.yml", project / "preview" / "site")
     glossary = project / "data" / "glossary.yaml"
     original = glossary.read_text()
@@ -143,7 +144,11 @@ def measure_preview(project: Path, runs: int) -> float:
     def edit_and_rebuild() -> bool:
         glossary.write_text(original.replace("Cancer that has spread", f"Cancer that has spread ({next(edits)})", 1))
         return builder()
-    return median_seconds(edit_and_rebuild, runs)
+    return edit_and_rebuild
+
+
+def measure_preview(project: Path, runs: int) -> float:
+    return median_seconds(preview_edit_action(project), runs)
 
 
 def measure_pdfs(project: Path, runs: int) -> float | None:
@@ -215,9 +220,9 @@ def profile(what: str, scale: int = 1) -> None:
         project = project_copy(Path(scratch), "profile")
         if scale > 1:
             grow(project, scale)
-        build = build_action(project)
+        build = preview_edit_action(project) if what.startswith("preview") else build_action(project)
         build()  # warm-up
-        if what == "events":
+        if what in ("events", "preview-events"):
             print(event_table(build))
             return
         from pyinstrument import Profiler
@@ -277,8 +282,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scales", default="10,50", help="page multiples to build, comma-separated")
     parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results.json")
-    parser.add_argument("--profile", choices=["build", "events"],
-                        help="build: a pyinstrument profile of one build; events: CPU time per plugin event")
+    parser.add_argument("--profile", choices=["build", "events", "preview", "preview-events"],
+                        help="build: a pyinstrument profile of one build; events: CPU time per plugin event; "
+                             "preview, preview-events: the same for a preview rebuild after a one-line data edit")
     parser.add_argument("--profile-scale", type=int, default=1, help="page multiple of the profiled site")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
                         help="cpu: this process's CPU time, steadier when other programs share the machine")

@@ -29,6 +29,13 @@ def _unique(prefix: str) -> str:
     return f"{prefix}-{next(_ids)}"
 
 
+def restart_ids() -> None:
+    """Number a page's pictures from 1: ids need only be unique within a page, and a page's HTML then depends on
+    the page alone, not on the pages built before it (a preview rebuild reuses unchanged pages; page_reuse.py)."""
+    global _ids
+    _ids = count(1)
+
+
 HEAD = '<circle cx="10" cy="5" r="4"/>'
 BODY = '<path d="M3 19 v-4 a7 6 0 0 1 14 0 v4 z"/>'
 # Side effects are drawn with a square head and square shoulders, so harm never looks like benefit, even in grey.

@@ -30,7 +30,9 @@ def range_type(entry: Any, location: tuple[Any, ...]) -> Any:
 
 
 def range_problem(kind: Any, value: float) -> str | None:
-    adapter = _ADAPTERS.setdefault(kind, TypeAdapter(kind))
+    adapter = _ADAPTERS.get(kind)
+    if adapter is None:  # built once per type: setdefault(kind, TypeAdapter(kind)) would build one each call
+        adapter = _ADAPTERS[kind] = TypeAdapter(kind)
     try:
         adapter.validate_python(value)
     except ValidationError as error:

@@ -65,7 +65,27 @@ def load_data(data_dir: Path, shown_prefix: str = "data") -> Loaded:
     return Loaded(entries, errors, invalid_ids, unreadable)
 
 
-def _load_file(path: Path, shown: str, model: type[Strict]) -> tuple[list[Located], list[DataError], set[str]]:
+FileResult = tuple[list[Located], list[DataError], set[str]]
+# Each data file's last result, by path, shown name and model, with the bytes it was read from. A preview rebuild
+# after an edit reads and validates again only the file that changed (the cross-checks in registry.py still run
+# over every entry). Validated entries are frozen models, never changed after loading, so sharing them is safe.
+_parsed: dict[tuple[Path, str, type[Strict]], tuple[bytes, FileResult]] = {}
+
+
+def _load_file(path: Path, shown: str, model: type[Strict]) -> FileResult:
+    key = (path.resolve(), shown, model)
+    try:
+        content = path.read_bytes()
+    except OSError:  # read_yaml reports it as the writer's one line
+        return _parse_file(path, shown, model)
+    last = _parsed.get(key)
+    if last is None or last[0] != content:
+        last = _parsed[key] = (content, _parse_file(path, shown, model))
+    entries, errors, invalid_ids = last[1]
+    return list(entries), list(errors), set(invalid_ids)
+
+
+def _parse_file(path: Path, shown: str, model: type[Strict]) -> FileResult:
     document, errors = read_yaml(path, shown)
     if errors:
         return [], errors, set()

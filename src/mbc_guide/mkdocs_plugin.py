@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from . import clock
+from .charts import restart_ids
 from .building import macro_fault_line
 from .deferred_html import DeferredHtml
 from .editions import served, served_of, source
@@ -293,6 +294,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # Macros see the page where it is served (ko/index.md): their relative links and its language follow from it.
         self.macros.start_page(served_of(page.file.src_uri), markdown)
         self.deferred.start_page()
+        restart_ids()
         macros_plugin = config.plugins["macros"]
         self.parsed_pages.install(macros_plugin.env)
         source = page.file.content_string  # read from disk at each use: read once

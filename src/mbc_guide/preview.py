@@ -16,6 +16,7 @@ from contextlib import redirect_stderr
 from pathlib import Path
 
 from .building import build_site
+from .page_reuse import PageReuse
 from .mkdocs_plugin import OVERLAY_FOLDER  # served by the preview only; the published site never has it
 
 # What a change in should rebuild the preview, besides mkdocs.yml and content/.
@@ -48,13 +49,15 @@ class PreviewBuilder:
     def __init__(self, config_file: Path, site_dir: Path):
         self.config_file = config_file
         self.site_dir = site_dir
+        self.reuse = PageReuse()  # a rebuild redoes only the pages that changed
 
     def __call__(self) -> bool:
         # Never raise: mkdocs' live server would print a traceback, or stop on SystemExit.
         started = time.monotonic()
         printed = _Both(sys.stderr)
-        with redirect_stderr(printed):
+        with redirect_stderr(printed), self.reuse.installed():
             result = build_site(self.config_file, self.site_dir, preview=True)
+        self.reuse.finish(result is not None)
         seconds = time.monotonic() - started
         if result is None:
             errors = [line for line in printed.copy.getvalue().splitlines() if line.strip()]

@@ -1,0 +1,190 @@
+"""Preview rebuilds redo only the pages that changed. Every page still goes through the macros and the guide's checks
+(so a data edit reaches every page that shows it, and every error is still found); a page whose Markdown after them,
+held HTML blocks and front matter are those of the last good build is not converted to HTML again, and one whose
+navigation, templates and settings are also the same is not put through the theme again: its HTML, search entries
+and reading grade are the last good build's. The output is byte for byte that of a full build, because every input
+of the skipped steps is part of the key that reuses them. The first build, and any change to mkdocs.yml, overrides/
+(templates, components), the set of files or the day, rebuilds every page.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from mkdocs import utils
+from mkdocs.commands import build as mkdocs_build
+
+from . import clock
+
+
+@dataclass(frozen=True)
+class _Converted:
+    """What Page.render and the on_page_content events left on a page."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchor_ids: frozenset[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri: File objects are per build
+    grade: float | None
+
+
+@dataclass(frozen=True)
+class _Written:
+    """What _build_page left: the page file, the search entries it added, the content after on_page_context."""
+
+    output: bytes | None
+    search_entries: list[Any]
+    content: str
+
+
+class PageReuse:
+    def __init__(self) -> None:
+        self._converted: dict[tuple[Any, ...], _Converted] = {}
+        self._written: dict[tuple[Any, ...], _Written] = {}
+        self._start()
+        self.reused = {"converted": 0, "written": 0}
+
+    def _start(self) -> None:
+        self._next_converted: dict[tuple[Any, ...], _Converted] = {}
+        self._next_written: dict[tuple[Any, ...], _Written] = {}
+        self._build_signature: tuple[int, str] | None = None
+        self._nav_signature: tuple[int, str] | None = None
+        # The page itself is held with its key: an id is unique only while its object lives (an edition's second build).
+        self._page_keys: dict[int, tuple[Any, tuple[Any, ...]]] = {}
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        """Within: MkDocs' page steps go through this cache. Call finish() after the build."""
+        self._start()
+        self.reused = {"converted": 0, "written": 0}
+        populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
+        mkdocs_build._populate_page = self._populate_page(populate)
+        mkdocs_build._build_page = self._build_page(build_page)
+        try:
+            yield
+        finally:
+            mkdocs_build._populate_page, mkdocs_build._build_page = populate, build_page
+
+    def finish(self, succeeded: bool) -> None:
+        """Keep this build's pages for the next build only when it succeeded: a failed build may hold pages whose
+        errors were reported by events the reuse would skip."""
+        if succeeded:
+            self._converted, self._written = self._next_converted, self._next_written
+        self._start()
+
+    def _populate_page(self, original: Any) -> Any:
+        def populate(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
+            plugin = config.plugins.get("mbc-guide")
+            if dirty or plugin is None:
+                return original(page, config, files, dirty)
+            config._current_page = page
+            try:
+                page = config.plugins.on_pre_page(page, config=config, files=files)
+                page.read_source(config)
+                page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+                key = (self._signature(config, files), page.file.src_uri, page.file.dest_uri, page.markdown,
+                       tuple(plugin.deferred.blocks), repr(page.meta))
+                self._page_keys[id(page)] = (page, key)
+                converted = self._converted.get(key)
+                if converted is None:
+                    page.render(config, files)
+                    page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+                    converted = _converted_from(page, plugin)
+                else:
+                    _restore_converted(page, converted, files, plugin)
+                    self.reused["converted"] += 1
+                self._next_converted[key] = converted
+            except Exception as error:  # as MkDocs' own _populate_page reports it
+                mkdocs_build.log.error(f"Error reading page '{page.file.src_uri}': {error}")
+                raise
+            finally:
+                config._current_page = None
+        return populate
+
+    def _build_page(self, original: Any) -> Any:
+        def build_page(page: Any, config: Any, doc_files: Any, nav: Any, env: Any, dirty: bool = False,
+                       excluded: bool = False) -> None:
+            held, converted_key = self._page_keys.get(id(page), (None, None))
+            plugin = config.plugins.get("mbc-guide")
+            if dirty or excluded or held is not page or plugin is None:
+                return original(page, config, doc_files, nav, env, dirty, excluded)
+            key = (converted_key, self._navigation(nav), _sources_used(plugin))
+            written = self._written.get(key)
+            indexes = _search_indexes(config)
+            if written is None:
+                counts = [len(index.entries) for index in indexes]
+                original(page, config, doc_files, nav, env, dirty, excluded)
+                destination = Path(page.file.abs_dest_path)
+                written = _Written(destination.read_bytes() if destination.is_file() else None,
+                                   [copy.deepcopy(index.entries[count:]) for index, count in zip(indexes, counts)],
+                                   page.content)
+            else:
+                if written.output is not None:
+                    utils.write_file(written.output, page.file.abs_dest_path)
+                for index, entries in zip(indexes, written.search_entries):
+                    index.entries.extend(copy.deepcopy(entries))
+                page.content = written.content
+                self.reused["written"] += 1
+            self._next_written[key] = written
+        return build_page
+
+    def _signature(self, config: Any, files: Any) -> str:
+        """Everything a page's conversion and theme share: settings, templates, the files linked to, the day."""
+        if self._build_signature is None or self._build_signature[0] != id(files):
+            digest = hashlib.sha256(str(clock.today()).encode())
+            digest.update(Path(config.config_file_path).read_bytes())
+            for path in sorted(config.theme.custom_dir and Path(config.theme.custom_dir).rglob("*") or ()):
+                if path.is_file():
+                    digest.update(f"\0{path}\0".encode())
+                    digest.update(path.read_bytes())
+            digest.update("\0".join(sorted(f.src_uri for f in files)).encode())
+            self._build_signature = (id(files), digest.hexdigest())
+        return self._build_signature[1]
+
+    def _navigation(self, nav: Any) -> str:
+        """Every page's title, address and front matter in navigation order: what the theme shows of other pages."""
+        if self._nav_signature is None or self._nav_signature[0] != id(nav):
+            digest = hashlib.sha256()
+
+            def walk(items: Any, depth: int) -> None:
+                for item in items:
+                    page = item if item.is_page else None
+                    digest.update(repr((depth, type(item).__name__, item.title, getattr(item, "url", None),
+                                        page and repr(page.meta))).encode())
+                    walk(getattr(item, "children", None) or (), depth + 1)
+            walk(nav.items, 0)
+            self._nav_signature = (id(nav), digest.hexdigest())
+        return self._nav_signature[1]
+
+
+def _converted_from(page: Any, plugin: Any) -> _Converted:
+    links = page.links_to_anchors
+    return _Converted(page.content, page.toc, page._title_from_render,
+                      frozenset(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
+                      {f.src_uri: dict(anchors) for f, anchors in links.items()} if links is not None else None,
+                      plugin.reading_grades.get(page.file.src_path))
+
+
+def _restore_converted(page: Any, converted: _Converted, files: Any, plugin: Any) -> None:
+    page.content, page.toc, page._title_from_render = converted.content, converted.toc, converted.title
+    page.present_anchor_ids = set(converted.anchor_ids) if converted.anchor_ids is not None else None
+    if converted.links_to_anchors is not None:
+        page.links_to_anchors = {files.get_file_from_path(uri): dict(anchors)
+                                 for uri, anchors in converted.links_to_anchors.items()}
+    if converted.grade is not None:
+        plugin.reading_grades[page.file.src_path] = converted.grade
+
+
+def _sources_used(plugin: Any) -> str:
+    """Where each source is used: the sources page lists it (filled in when every page is converted)."""
+    return repr(sorted((source, sorted(pages.items())) for source, pages in plugin.source_pages.items()))
+
+
+def _search_indexes(config: Any) -> list[Any]:
+    return [plugin.search_index for plugin in config.plugins.values()
+            if isinstance(getattr(getattr(plugin, "search_index", None), "entries", None), list)]

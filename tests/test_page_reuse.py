@@ -1,0 +1,53 @@
+"""A preview rebuild reuses the pages an edit did not change, and its site is byte for byte that of a full build."""
+import subprocess
+import sys
+from pathlib import Path
+
+from mbc_guide.preview import PreviewBuilder
+
+FRESH_BUILD = ("import sys; from pathlib import Path; from mbc_guide.preview import PreviewBuilder; "
+               "sys.exit(0 if PreviewBuilder(Path(sys.argv[1]), Path(sys.argv[2]))() else 1)")
+
+
+def files_in(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def full_build(project: Path) -> dict[str, bytes]:
+    """The same project built by a new process, as the first build of a preview (nothing to reuse)."""
+    site = project / "fresh" / "site"
+    subprocess.run([sys.executable, "-c", FRESH_BUILD, str(project / "mkdocs.yml"), str(site)], check=True,
+                   capture_output=True)
+    return files_in(site)
+
+
+def rebuilt_differences(project: Path, builder: PreviewBuilder) -> list[str]:
+    preview, fresh = files_in(builder.site_dir), full_build(project)
+    return sorted(name for name in preview.keys() | fresh.keys() if preview.get(name) != fresh.get(name))
+
+
+def test_a_data_edit_rebuilds_the_pages_that_show_it_and_the_site_equals_a_full_build(project_copy, capsys):
+    builder = PreviewBuilder(project_copy / "mkdocs.yml", project_copy / "preview" / "site")
+    assert builder() is True
+    pages = len(list(builder.site_dir.rglob("*.html")))
+    glossary = project_copy / "data" / "glossary.yaml"
+    glossary.write_text(glossary.read_text().replace("Cancer that has spread", "Cancer that has really spread", 1))
+    assert builder() is True, capsys.readouterr().err
+    showing = [path for path in builder.site_dir.rglob("*.html") if "Cancer that has really spread" in path.read_text()]
+    assert showing, "the edited definition reaches the pages that use the term"
+    assert 0 < builder.reuse.reused["written"] <= pages - len(showing)
+    assert rebuilt_differences(project_copy, builder) == []
+
+
+def test_a_component_or_title_edit_rebuilds_every_page_and_the_site_equals_a_full_build(project_copy, capsys):
+    builder = PreviewBuilder(project_copy / "mkdocs.yml", project_copy / "preview" / "site")
+    assert builder() is True
+    component = project_copy / "overrides" / "components" / "glossary.html"
+    component.write_text(component.read_text() + "\n<!-- edited -->\n")
+    assert builder() is True, capsys.readouterr().err
+    assert builder.reuse.reused == {"converted": 0, "written": 0}
+    page = next((project_copy / "content").rglob("about.md"))  # its title is in the front matter and heading
+    page.write_text(page.read_text().replace("About this site", "About this guide"))
+    assert builder() is True, capsys.readouterr().err
+    assert builder.reuse.reused["written"] == 0, "every page shows the new title in its navigation"
+    assert rebuilt_differences(project_copy, builder) == []
