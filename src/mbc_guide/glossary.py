@@ -22,19 +22,24 @@ def terms_used(text: str, glossary: Iterable[GlossaryTerm]) -> list[GlossaryTerm
     # Only names the text contains as plain substrings can match: the pattern then has a few names, not every one.
     lowered = text.lower()
     present = tuple(n for t in terms for n in names_of(t) if (n in text if n.isupper() else not n.isascii() or n.lower() in lowered))
-    found = {_key(match.group(0)) for match in _all_names(present).finditer(text)} if present else set()
-    return [term for term in terms if any(_key(name) in found for name in names_of(term))]
+    found = {name_key(match.group(0)) for match in _all_names(present).finditer(text)} if present else set()
+    return [term for term in terms if any(name_key(name) in found for name in names_of(term))]
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name as the glossary compares it: abbreviations (all capitals) as written, other names in any case."""
     return name if name.isupper() else name.lower()
+
+
+def name_alternatives(names: Iterable[str]) -> list[str]:
+    """Each name as a pattern, longest first (so "HER2 저발현" wins over "HER2"); only abbreviations match case."""
+    longest_first = sorted(set(names), key=len, reverse=True)
+    return [re.escape(n) if n.isupper() else f"(?i:{re.escape(n)})" for n in longest_first]
 
 
 @lru_cache(maxsize=256)  # one pattern for all the names a page holds, so it is scanned once rather than once per term
 def _all_names(names: tuple[str, ...]) -> re.Pattern[str]:
-    longest_first = sorted(set(names), key=len, reverse=True)
-    alternatives = [re.escape(n) if n.isupper() else f"(?i:{re.escape(n)})" for n in longest_first]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(name_alternatives(names))})(?![\w-])")
 
 
 def undefined_abbreviations(text: str, glossary: Iterable[GlossaryTerm], allowed: Iterable[str] = ()) -> list[str]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .glossary import names_of
-from .lint import LINK, Finding, ProseLine, missing_sections, prose_lines
+from .lint import Finding, ProseLine, missing_sections, prose_lines
 from .models import GlossaryTerm
 
 AVERAGE_EOJEOL = 15  # the page's sentences, on average
@@ -81,12 +81,9 @@ def typed_figures(path: str, lines: Iterable[ProseLine], not_figures: Iterable[s
                                              "figure, list it under not_figures: in the page's front matter")
 
 
-def terms_at_first_use(path: str, markdown: str, lines: list[ProseLine], first_line: int,
-                       glossary: Iterable[GlossaryTerm]) -> Iterator[Finding]:
-    """A glossary term is explained where it is first used: its plain Korean words come first (or in the same line),
-    and its first use either links to the glossary or stands apart from a particle, so its tooltip can attach
-    (a tooltip matches whole words only: in '간질성 폐질환은' or 'HER2가' it does not show)."""
-    raw = markdown.splitlines()
+def terms_at_first_use(path: str, lines: list[ProseLine], glossary: Iterable[GlossaryTerm]) -> Iterator[Finding]:
+    """A glossary term is explained where it is first used: its plain Korean words come first (or in the same line).
+    A particle may follow the term: its tooltip attaches all the same (korean_tooltips)."""
     for term in glossary:
         names = [name for name in names_of(term) if name]
         used = re.compile("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
@@ -102,24 +99,7 @@ def terms_at_first_use(path: str, markdown: str, lines: list[ProseLine], first_l
             if plain and not explained:
                 yield Finding(path, line.number, f"'{match.group(0)}' is used before it is explained; say '{plain}' "
                                                  "first or in the same sentence")
-            source = raw[line.number - first_line] if 0 <= line.number - first_line < len(raw) else line.text
-            if not _linked(source, match.group(0)) and _glued(line.text, match):
-                glued = match.group(0) + line.text[match.end():].split(maxsplit=1)[0]
-                yield Finding(path, line.number, f"'{match.group(0)}' is first used as '{glued}': its tooltip cannot "
-                                                 "attach to a word with a particle; write it apart (e.g. with its "
-                                                 "explanation in brackets) or link it to the glossary")
             break
-
-
-def _linked(source: str, name: str) -> bool:
-    return any(name in link.group(1) for link in LINK.finditer(source))
-
-
-def _glued(text: str, match: re.Match[str]) -> bool:
-    """True where a letter (a Korean particle) follows a term that ends in a letter, so no whole-word tooltip
-    matches it ('간질성 폐질환(폐렴)이' still matches: the bracket ends the word)."""
-    following = text[match.end():match.end() + 1]
-    return bool(following) and following.isalnum() and match.group(0)[-1].isalnum()
 
 
 def page_findings(path: str, markdown: str, meta: dict, first_line: int,
@@ -127,7 +107,7 @@ def page_findings(path: str, markdown: str, meta: dict, first_line: int,
     """Every Korean rule for one page; `reference: true` pages (sources, handouts) need no summary or questions."""
     lines = prose_lines(markdown, first_line)
     findings = [*sentence_lengths(path, lines), *typed_figures(path, lines, meta.get("not_figures", [])),
-                *terms_at_first_use(path, markdown, lines, first_line, glossary)]
+                *terms_at_first_use(path, lines, glossary)]
     if not meta.get("reference"):
         findings += missing_sections(path, markdown, SUMMARY_TITLE, QUESTIONS_HEADING)
     return findings

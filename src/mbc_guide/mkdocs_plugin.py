@@ -35,6 +35,7 @@ from .page_checks import template_problems
 from .parsed_pages import ParsedPages
 from .handouts import Handout, html_path, is_handout
 from . import korean_lint
+from .korean_tooltips import korean_terms_used, with_tooltips
 from .lint import (Finding, frequency_words_against_rates, front_matter_shadows, images_without_alt, long_sentences,
                    missing_sections, prose_lines, raw_html, reading_grade_finding, terms_before_explained, typed_figures,
                    unknown_source_links)
@@ -358,20 +359,25 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         page.meta["review"] = review_for(self.registry, in_edition(page.file.src_uri))
         for source_id in self.macros.page.sources:
             self.source_pages[source_id][page.file.url] = page.title or path
-        if self.edition != DEFAULT:  # English words, abbreviations and glossary: checked on English pages
-            return self._with_sources(markdown)
         readable = re.sub(r"<[^>]+>|\]\([^)]*\)|\{[^}]*\}", " ", self.deferred.restore(markdown))
+        if self.edition != DEFAULT:  # English words and abbreviations are checked on English pages
+            used = korean_terms_used(readable, self.edition_registry.glossary.values())
+            return self._with_sources(self._with_words_used(markdown, page, used))  # tooltips: on_page_content
         for finding in frequency_words_against_rates(f"{self._docs_prefix}{path}", readable, page.file.content_string):
             self.page_errors.append(str(finding))
         for word in undefined_abbreviations(readable, self.registry.glossary.values(), self.known_capitals):
             self.page_errors.append(f"{self._docs_prefix}{path}: {word!r} is not defined in data/glossary.yaml; add it there")
         used = terms_used(readable, self.registry.glossary.values())
-        # The glossary page lists every term, so it does not count as using them.
-        if used and page.meta.get("words_on_page", True):
-            self.terms_seen |= {term.id for term in used}
-            words = self.macros.page_glossary(used)
-            markdown += f"\n\n## {self.macros.ui('page.words_used')} {{ data-search-exclude }}\n\n{self.deferred.hold(words)}\n\n{abbreviation_lines(used)}\n"
-        return self._with_sources(markdown)
+        return self._with_sources(self._with_words_used(markdown, page, used, abbreviation_lines(used)))
+
+    def _with_words_used(self, markdown: str, page: Any, used: list[Any], abbreviations: str = "") -> str:
+        """The page's glossary words, folded at its end, in the page's language; English pages also get their
+        tooltips here, as Markdown abbreviations. The glossary page lists every term, so it does not count as using them."""
+        if not used or not page.meta.get("words_on_page", True):
+            return markdown
+        self.terms_seen |= {term.id for term in used}
+        words = self.macros.page_glossary(used)
+        return markdown + f"\n\n## {self.macros.ui('page.words_used')} {{ data-search-exclude }}\n\n{self.deferred.hold(words)}\n\n{abbreviations}\n"
 
     def _with_sources(self, markdown: str) -> str:
         sources = str(self.macros.sources_section())  # str(): adding Markup to text would escape the page
@@ -382,14 +388,21 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     on_page_markdown = CombinedEvent(_start_page, _finish_page)
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        html = self.deferred.restore(html)
         if self.edition != DEFAULT:  # the grade formula is for English
-            return focusable_first_uses(html)
+            return focusable_first_uses(self.deferred.restore(self._with_korean_tooltips(html, page)))
+        html = self.deferred.restore(html)
         self.reading_grades[in_edition(page.file.src_uri)] = grade = reading_grade(html)
         too_hard = reading_grade_finding(f"{self._docs_prefix}{page.file.src_path}", grade)
         if too_hard and page.file.src_uri not in self.unrendered_pages:
             self.page_errors.append(str(too_hard))
         return focusable_first_uses(html)
+
+    def _with_korean_tooltips(self, html: str, page: Any) -> str:
+        """Tooltips for the writer's words, as English pages get from Markdown abbreviations: added before the macros'
+        HTML is put back, so it stays as the macros made it. None on the glossary page, which defines every term."""
+        if not page.meta.get("words_on_page", True):
+            return html
+        return with_tooltips(html, self.edition_registry.glossary.values(), self.edition)
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         env.bytecode_cache = TEMPLATE_CACHE  # the theme's templates, compiled once and reused by later builds
