@@ -3,6 +3,7 @@ sideways scrolling, no request leaving the site, the language switch both ways, 
 the Korean handout PDFs (lang, Korean font embedded, at most 2 pages on A4 and Letter, QR code to the /ko/ page).
 Lean on purpose: one page load serves several checks."""
 import functools
+import html
 import re
 import http.server
 import shutil
@@ -92,6 +93,28 @@ def test_korean_page_is_accessible_light_and_dark_at_320_px_and_self_contained(b
         context.close()
         assert outside == [] and errors == [], (scheme, outside, errors)
     assert problems == {}
+
+
+def test_a_korean_term_with_a_particle_opens_its_korean_tooltip_on_focus_on_a_phone(browser, korean_site,
+                                                                                   korean_site_url):
+    """'간질성 폐질환(폐렴)이라고': the word takes focus, its Korean definition shows, Escape closes it (WCAG 1.4.13)."""
+    built = (korean_site / "ko" / "lung-inflammation.html").read_text(encoding="utf-8")
+    title = html.unescape(re.search(r'<abbr title="([^"]*)" tabindex="0">간질성 폐질환\(폐렴\)</abbr>이라고', built).group(1))
+    context, page, outside, errors = open_page(browser, korean_site_url, "ko/lung-inflammation.html",
+                                               viewport={"width": 390, "height": 844})
+    word = page.locator(".md-content abbr[tabindex='0']", has_text="간질성 폐질환(폐렴)").first
+    assert word.evaluate("e => e.nextSibling.textContent.startsWith('이라고')")
+    word.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert tooltip.inner_text().strip() == title and HANGUL.search(title)
+    box, viewport = tooltip.bounding_box(), page.viewport_size
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], box
+    page.keyboard.press("Escape")
+    page.wait_for_function("![...document.querySelectorAll('.md-tooltip2')].some("
+                           "t => getComputedStyle(t).opacity !== '0' && getComputedStyle(t).visibility === 'visible')")
+    context.close()
+    assert outside == [] and errors == []
 
 
 def test_language_switch_goes_to_the_same_page_both_ways(browser, korean_site):
