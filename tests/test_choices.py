@@ -20,7 +20,9 @@ import pytest
 import yaml
 
 from mbc_guide import phrases
-from mbc_guide.caveats import DESIGN_WORDS
+from mbc_guide.caveats import DESIGN_WORDS, DESIGN_WORDS_KO
+from mbc_guide.korean_numbers import CAVEAT_WORDS_KO
+from mbc_guide.languages import korean_registry
 from mbc_guide.evidence import shared_evidence_dir
 from mbc_guide.phrases import CAVEAT_WORDS
 from mbc_guide.registry import load_registry
@@ -188,8 +190,16 @@ def test_every_access_note_agrees_with_its_access_evidence(registry, access_evid
 
 # --- caveats per study result ---------------------------------------------------------------------------------------
 
-def expected_caveats(trial, result) -> set[str]:
+# Each edition's caveat words and the words a later result of the same study refers back with.
+EDITION_WORDS = {
+    "en": (CAVEAT_WORDS, DESIGN_WORDS, ("aveats: see above.", "Study notes: see above.")),
+    "ko": (CAVEAT_WORDS_KO, DESIGN_WORDS_KO, ("주의할 점: 위 참고.", "연구 참고 사항: 위 참고.")),
+}
+
+
+def expected_caveats(trial, result, language: str = "en") -> set[str]:
     """The caveat words a result's data calls for, from the fields that decide them."""
+    caveat_words, design_words, _ = EDITION_WORDS[language]
     kinds = set(result.caveats)
     if trial.status == "interim" or result.analysis == "interim":
         kinds.add("interim")
@@ -201,12 +211,13 @@ def expected_caveats(trial, result) -> set[str]:
         kinds.add("post_hoc")
     if trial.open_label:
         kinds.add("open_label")
-    words = {CAVEAT_WORDS[kind] for kind in kinds}
-    return words | ({DESIGN_WORDS[trial.kind]} if trial.kind in DESIGN_WORDS else set())
+    words = {caveat_words[kind] for kind in kinds}
+    return words | ({design_words[trial.kind]} if trial.kind in design_words else set())
 
 
-def every_caveat(registry) -> set[str]:
-    return set(CAVEAT_WORDS.values()) | set(DESIGN_WORDS.values())
+def every_caveat(language: str = "en") -> set[str]:
+    caveat_words, design_words, _ = EDITION_WORDS[language]
+    return set(caveat_words.values()) | set(design_words.values())
 
 
 def results_by_key(registry) -> dict[str, tuple]:
@@ -218,27 +229,31 @@ def caveats_in(text: str, candidates: set[str]) -> set[str]:
     return {words for words in candidates if words in text}
 
 
-def result_cards(built_site: Path, registry):
-    """(page, trial, result, text) for every result pictured on every page, in page order."""
+def result_cards(built_site: Path, registry, language: str | None = None):
+    """(page, trial, result, text) for every result pictured on every page (of one edition), in page order."""
     keys = results_by_key(registry)
     for page in sorted(built_site.rglob("*.html")):
+        if language and (page.relative_to(built_site).parts[0] == "ko") != (language == "ko"):
+            continue
         for card in parts(page.read_text(), "result"):
             if card.attrs.get("id") in keys:
                 yield page.relative_to(built_site).as_posix(), *keys[card.attrs["id"]], card.text
 
 
-def test_every_result_card_gives_exactly_the_caveats_its_data_calls_for(built_site, registry):
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_every_result_card_gives_exactly_the_caveats_its_data_calls_for(built_site, registry, language):
     """Each caveat and each study note is given in full at the first result of its study on a page; a later result
     of the same study gives only what is new and refers back ("Caveats: see above.", "Study notes: see above.") for
-    what was given, never for something that was not."""
-    words = every_caveat(registry)
-    sentences = {c["en"] for trial in registry.trials.values() for c in trial.caveats}
+    what was given, never for something that was not. In each edition, in its own words."""
+    registry = korean_registry(registry, REPO / "data") if language == "ko" else registry
+    words, back = every_caveat(language), EDITION_WORDS[language][2]
+    sentences = {c[language] for trial in registry.trials.values() for c in trial.caveats}
     wrong, said_on_page, notes_on_page, cards = [], {}, set(), 0
-    for page, trial, result, text in result_cards(built_site, registry):
+    for page, trial, result, text in result_cards(built_site, registry, language):
         cards += 1
-        expected = expected_caveats(trial, result)
-        own_sentences = {c["en"] for c in trial.caveats}
-        refers_back = "aveats: see above." in text or "Study notes: see above." in text
+        expected = expected_caveats(trial, result, language)
+        own_sentences = {c[language] for c in trial.caveats}
+        refers_back = any(words_back in text for words_back in back)
         shown = caveats_in(text, words)
         said_before = said_on_page.setdefault((page, trial.id), set())
         if shown - expected:
@@ -304,7 +319,7 @@ def grid_cells(built_site: Path) -> dict[str, str]:
 
 
 def test_every_grid_cell_gives_exactly_its_studys_caveats(built_site, registry):
-    words, wrong = every_caveat(registry), []
+    words, wrong = every_caveat(), []
     for option, text in grid_cells(built_site).items():
         for trial in study_named(registry, text):
             if not any(caveats_in(text, words) == expected_caveats(trial, r) for r in trial.results):
@@ -316,7 +331,7 @@ def test_every_grid_cell_gives_exactly_its_studys_caveats(built_site, registry):
 def test_every_handout_study_cell_gives_exactly_its_studys_caveats(built_site, registry, handout):
     html = html_of(built_site, f"handouts/{handout}.html")
     by_name = {trial.name: trial for trial in registry.trials.values()}
-    words = {phrases.sentence_case(w) + "." for w in every_caveat(registry)}
+    words = {phrases.sentence_case(w) + "." for w in every_caveat()}
     wrong, cells = [], 0
     for cell in re.findall(r"<td[^>]*><strong>([^<]+) study</strong>(.*?)</td>", html, re.S):
         trial, text = by_name[cell[0]], re.sub(r"<[^>]+>", " ", cell[1])

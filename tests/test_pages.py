@@ -1,6 +1,7 @@
 """Every page shows what its data names: the options on each subtype page, the option grid, glossary, sources, reviews."""
 import datetime as dt
 import re
+from pathlib import Path
 from decimal import ROUND_HALF_UP, Decimal
 from html import unescape
 
@@ -8,6 +9,7 @@ import pytest
 
 from mbc_guide import clock, phrases
 from mbc_guide.cli import build_site
+from mbc_guide.languages import korean_registry
 from mbc_guide import clinic_sheet
 from mbc_guide.repetition import SENTENCE_END
 from mbc_guide.summaries import headlines_side_by_side, option_groups
@@ -148,20 +150,24 @@ def test_lung_page_lists_every_ild_rate_on_the_same_100_people(built_site, regis
 def test_every_urgent_box_on_every_page_says_its_alert_in_the_entry_s_words(built_site, registry):
     """Grouped or alone, full or in short: each alert's part of a box names every symptom of its entry, under the
     entry's opening line. Every alert is on the urgent symptoms page."""
+    korean = korean_registry(registry, Path(__file__).resolve().parent.parent / "data")
     pages = {}
     for page in built_site.rglob("*.html"):
+        address = page.relative_to(built_site).as_posix()
+        language, alerts = ("ko", korean.alerts) if address.startswith("ko/") else ("en", registry.alerts)
         html = page.read_text()
         boxes = html.split('<div class="urgent-box"')[1:]
         for box in boxes:
             for alert_id in re.findall(r'data-alert="([a-z0-9-]+)"', box.split('<div class="urgent-box"')[0]):
-                alert = registry.alerts[alert_id]
+                alert = alerts[alert_id]
                 text = plain(box)
-                assert alert.title["en"] in text, (page.name, alert_id)
-                assert [s["en"] for s in alert.symptoms if s["en"] not in text] == [], (page.name, alert_id)
-                pages.setdefault(alert_id, set()).add(page.relative_to(built_site).as_posix())
+                assert alert.title[language] in text, (address, alert_id)
+                assert [s[language] for s in alert.symptoms if s[language] not in text] == [], (address, alert_id)
+                pages.setdefault(alert_id, set()).add(address)
     assert set(pages) == set(registry.alerts)
-    assert all("urgent-symptoms.html" in shown for shown in pages.values())
-    assert {"lung-inflammation.html", "options/tdxd-pertuzumab.html"} <= pages["lung-inflammation"]
+    for edition in ("", "ko/"):
+        assert all(f"{edition}urgent-symptoms.html" in shown for shown in pages.values()), edition
+        assert {f"{edition}lung-inflammation.html", f"{edition}options/tdxd-pertuzumab.html"} <= pages["lung-inflammation"]
 
 
 @pytest.mark.parametrize("subtype", SUBTYPE_PAGES)
