@@ -440,7 +440,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_post_template(self, output: str, template_name: str, config: Any) -> str:
         if template_name == "404.html" and self.edition != DEFAULT:
             return ""  # MkDocs skips empty output: the site's one 404 page, at the root, stays the English one
-        return toggles_without_autocomplete(output) if template_name.endswith(".html") else output  # 404.html
+        if not template_name.endswith(".html"):
+            return output
+        return _without_head_alternates(toggles_without_autocomplete(output))  # 404.html, like every page
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         return self._with_preview_overlay(self._with_used_by(_without_head_alternates(output), page))

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 REPEATED_WORDS_LIMIT = 0.05
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+# Latin letters, digits and Hangul: a Korean sentence is its own words, not just the names and numbers in it.
+_WORD = re.compile(r"[A-Za-z0-9\uac00-\ud7a3][A-Za-z0-9\uac00-\ud7a3'’-]*")
 # Short sentences ("Hair loss: common.", "Ask your care team.") are labels and refrains, not statements said twice.
 SENTENCE_MIN_WORDS = 5
 

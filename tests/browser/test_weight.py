@@ -7,7 +7,10 @@ import gzip
 import pytest
 
 PAGE_LIMIT_KB = 100
-SEARCH_INDEX_LIMIT_KB = 60
+# Per edition: the one index holds every edition's pages (English and Korean), so a search finds both.
+SEARCH_INDEX_LIMIT_KB_PER_EDITION = 60
+EDITIONS = 2
+SEARCH_INDEX_LIMIT_KB = SEARCH_INDEX_LIMIT_KB_PER_EDITION * EDITIONS
 PAGES = ["index.html", "her2-positive.html", "hr-positive-her2-negative.html", "triple-negative.html",
          "lung-inflammation.html"]
 
