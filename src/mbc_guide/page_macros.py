@@ -287,7 +287,8 @@ class GuideMacros:
         """Every serious risk of any medicine among a subtype's options, each once, in the short form handouts use
         (the same alert entries: name and every symptom); each option's page and the urgent page show them in full."""
         medicines = [m for t in self.registry.treatments_for(subtype) for m in t.medicines]
-        return self._render("urgent_summary.html", alerts=alerts_for(self.registry, medicines),
+        alerts = alerts_for(self.registry, medicines)
+        return self._render("urgent_summary.html", groups=urgent_groups(alerts, self.language),
                             details_href=self.href("urgent-symptoms.md"))
 
     def option_page(self, treatment: str) -> Markup:
@@ -510,7 +511,8 @@ class GuideMacros:
         described = self._alerts_for([column.treatment for table in first for column in table.columns])
         named_only = [a for a in self._alerts_for([t for group in later for t in group.treatments])
                       if a not in described]
-        return self._render("subtype_handout.html", subtype=chosen, first=first, later_groups=later, alerts=described,
+        return self._render("subtype_handout.html", subtype=chosen, first=first, later_groups=later,
+                            groups=urgent_groups(described, self.language),
                             later_alerts=named_only, cards_url=self._web_address(CARDS_PAGE),
                             clinic=clinic_sheet.in_language(self.language), head=self._handout_head(chosen.page), ruled_lines=RULED_LINES,
                             sources_url=self._sources_url(), support_url=self._web_address("support.md"))

@@ -6,7 +6,8 @@ import gzip
 
 import pytest
 
-PAGE_LIMIT_KB = 100
+# 100 KB until the Korean edition: its language switch and the costs page in the navigation add about 0.6 KB.
+PAGE_LIMIT_KB = 105
 # Per edition: the one index holds every edition's pages (English and Korean), so a search finds both.
 SEARCH_INDEX_LIMIT_KB_PER_EDITION = 60
 EDITIONS = 2
