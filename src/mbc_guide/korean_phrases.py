@@ -257,15 +257,15 @@ def country_name(code: str) -> str:
 
 LINE_NAMES = {"first": "첫 치료", "maintenance": "유지 치료", "later": "이후 치료"}
 TOPIC_NAMES = {
-    "gene-changes": "유전자 변화가 있는 암",
+    "gene-changes": "유전자 변이가 있는 암",
     "her2-low": "HER2 저발현 또는 HER2 초저발현 암",
     "brain": "뇌로 퍼진 암",
     "adc": "항체-약물 접합체",
     "pd-l1-positive": "PD-L1 양성인 암",
     "no-immunotherapy": "면역항암제를 쓸 수 없을 때",
     "after-cdk46": "CDK4/6 억제제 치료 뒤",
-    "esr1": "ESR1 변화가 있는 암",
-    "pik3ca-akt": "PIK3CA, AKT1 또는 PTEN 변화가 있는 암",
+    "esr1": "ESR1 변이가 있는 암",
+    "pik3ca-akt": "PIK3CA, AKT1 또는 PTEN 변이가 있는 암",
 }
 
 
