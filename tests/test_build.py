@@ -42,7 +42,7 @@ def test_her2_page_says_what_the_numbers_cannot_say(built_site):
 def test_her2_page_shows_ild_rates_and_the_urgent_box(built_site):
     text = text_of(built_site / "her2-positive.html")
     assert "Lung inflammation about 12 1" in text  # the card's side effects: both arms of DESTINY-Breast09
-    assert "Call your care team straight away, day or night, for: Lung inflammation : a new cough" in text  # short list
+    assert "Call your care team straight away, day or night, if you have: Lung inflammation : a new cough" in text  # short list
     option = text_of(built_site / "options" / "tdxd-pertuzumab.html")
     assert "Call your care team straight away, day or night, if you have:" in option  # the full box
     assert ("Deaths from lung inflammation (interstitial lung disease, ILD, or pneumonitis) judged by experts to be "

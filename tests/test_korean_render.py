@@ -122,7 +122,7 @@ def test_generated_titles_in_korean(registry, tmp_path):
     korean = korean_registry(registry, write_overlay(tmp_path, registry))
     titles = {page.path: page.title for page in generated_pages(korean, {}, "ko")}
     assert titles["options/index.md"] == "치료 방법"
-    assert titles["studies/destiny-breast09.md"] == "DESTINY-Breast09 연구"
+    assert titles["studies/destiny-breast09.md"] == f"{MADE_UP} 연구"  # study names are translated too
     assert titles["compare/her2-positive.md"] == f"{MADE_UP} 치료 방법 비교"
     assert list(nav_section(korean, "studies", "ko")) == ["연구"]
     english = {page.path: page.title for page in generated_pages(registry, {})}

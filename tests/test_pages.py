@@ -192,11 +192,11 @@ def test_subtype_handout_shows_every_option_each_first_one_with_its_study_and_th
     described = {m for t in clinic_sheet.first_options(registry, subtype) for c in t.columns for m in c.treatment.medicines}
     later = {m for t in clinic_sheet.later_options(registry, subtype) for m in t.medicines}
     alerts = [a for a in registry.alerts.values() if a.every_option or described & set(a.medicines)]
-    urgent = text[text.index("Call your care team straight away, day or night, for:"):text.index("First treatment")]
+    urgent = text[text.index("Call your care team straight away, day or night, if you have:"):text.index("First treatment")]
     for alert in alerts:
-        named = alert.title["en"] if alert.every_option else alert.name["en"]
-        # plain() leaves a space where </strong> closed the name
-        assert f"{named} : " + "; ".join(s["en"] for s in alert.symptoms) + "." in urgent, alert.id
+        # Under its own opening line, word for word; plain() leaves a space where </strong> closed the name
+        assert f"{alert.title['en']}:" in urgent, alert.id
+        assert f"{alert.name['en']} : " + "; ".join(s["en"] for s in alert.symptoms) + "." in urgent, alert.id
     for alert in registry.alerts.values():
         if alert not in alerts and later & set(alert.medicines):
             name = alert.name["en"]

@@ -165,13 +165,14 @@ def test_subtype_handout_puts_the_aim_and_every_urgent_symptom_first_and_the_fie
     first, *rest = pages_text(pdfs / f"{handout}-{paper}.pdf")
     registry = load_registry(REPO / "data")
     assert "The aim of treatment:" in first
-    assert "Call your care team straight away, day or night, for:" in first
+    assert "Call your care team straight away, day or night, if you have:" in words(first)
     assert "Support for you:" in first and "Helplines:" in first
     alerts, named_only = alerts_for_sheet(registry, handout)
     assert any(not a.every_option for a in alerts) and any(a.every_option for a in alerts)
     for alert in alerts:
-        # Named as in data (the emergency entry by its title, which holds the numbers), every symptom word for word.
-        assert words(alert.title["en"] if alert.every_option else alert.name["en"]) in first, alert.id
+        # Under its own opening line (the emergency entry's holds the numbers), named as in data, every symptom word
+        # for word.
+        assert words(alert.title["en"]) in words(first) and words(alert.name["en"]) in words(first), alert.id
         for symptom in alert.symptoms:
             assert words(symptom["en"]) in first, (alert.id, symptom["en"])
     # A later option's urgent symptoms are not left off silently: the box names each of its alerts and where they are.
