@@ -58,13 +58,12 @@ def handout_pages(site_dir: Path, language: str = DEFAULT_LANGUAGE) -> list[Path
                   and HANDOUT_HEAD in page.read_text(encoding="utf-8"))
 
 
-def render_handouts(site_dir: Path, chromium: str = CHROMIUM, browser: Any = None,
-                    languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
-    """Write <handout>-a4.pdf and <handout>-letter.pdf beside each handout page of the editions built (of
-    `languages`); return the PDFs written.
+def render_handouts(site_dir: Path, chromium: str = CHROMIUM, browser: Any = None) -> list[Path]:
+    """Write <handout>-a4.pdf and <handout>-letter.pdf beside each handout page of the editions built;
+    return the PDFs written.
     `browser` is a running Playwright browser to reuse (the tests have one); otherwise Chromium is started."""
     if browser is not None:
-        return _print_all(browser, site_dir, languages)
+        return _print_all(browser, site_dir)
     if not chromium_installed(chromium):
         raise ChromiumMissing(INSTALL_HINT)
     from playwright.sync_api import sync_playwright
@@ -72,15 +71,15 @@ def render_handouts(site_dir: Path, chromium: str = CHROMIUM, browser: Any = Non
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            return _print_all(launched, site_dir, languages)
+            return _print_all(launched, site_dir)
         finally:
             launched.close()
 
 
-def _print_all(browser: Any, site_dir: Path, languages: tuple[str, ...]) -> list[Path]:
+def _print_all(browser: Any, site_dir: Path) -> list[Path]:
     written = []
     page = browser.new_page()
-    for language in languages:  # each edition built has its folder of handouts
+    for language in LANGUAGES:  # each edition built has its folder of handouts
         for html in handout_pages(site_dir, language):
             page.goto(html.as_uri(), wait_until="load")
             for suffix, paper in PAPERS.items():
