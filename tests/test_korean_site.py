@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from korean_site import built_korean_site
 from mbc_guide.cli import build_site
 from mbc_guide.edition_gate import unpaired_pages
 from mbc_guide.korean_overlay import english_fingerprint
 
 
 @pytest.fixture(scope="session")
-def korean_site(tmp_path_factory) -> Path:
-    return built_korean_site(tmp_path_factory)
+def korean_site(built_site) -> Path:
+    """The run's built site: the real project builds both editions."""
+    return built_site
 
 
 def failed_build_errors(project: Path, capsys) -> list[str]:

@@ -27,6 +27,22 @@ def axe_violations(page, axe_script) -> list[str]:
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x: {v['nodes'][0]['target']})" for v in results["violations"]]
 
 
+def problems_at_each_width(page, axe_script, scheme: str) -> dict[str, list[str]]:
+    """axe's findings and sideways scrolling, at 1280 px and then narrowed to 320 px as a phone would be, each view
+    once it has settled (contrast is measured on the page at rest, not halfway through a fade)."""
+    problems = {}
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        settle(page)
+        found = axe_violations(page, axe_script)
+        sideways = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if sideways > 0:
+            found.append(f"the page scrolls sideways by {sideways}px")
+        if found:
+            problems[f"{width}px-{scheme}"] = found
+    return problems
+
+
 @pytest.mark.parametrize("page_path", PAGES)
 def test_page_is_accessible_and_self_contained(browser, site_url, axe_script, page_path):
     """Each view of a page: loaded once per colour scheme (in its own browser context, as Material keeps the scheme
@@ -40,15 +56,7 @@ def test_page_is_accessible_and_self_contained(browser, site_url, axe_script, pa
         page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
         page.goto(f"{site_url}/{page_path}")
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900})
-            settle(page)  # contrast is measured on the page at rest, not halfway through a fade
-            found = axe_violations(page, axe_script)
-            sideways = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            if sideways > 0:
-                found.append(f"the page scrolls sideways by {sideways}px")
-            if found:
-                problems[f"{width}px-{scheme}"] = found
+        problems |= problems_at_each_width(page, axe_script, scheme)
         context.close()
 
     assert problems == {}

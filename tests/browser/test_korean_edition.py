@@ -2,33 +2,24 @@
 sideways scrolling, no request leaving the site, the language switch both ways, offline search of Korean words, and
 the Korean handout PDFs (lang, Korean font embedded, at most 2 pages on A4 and Letter, QR code to the /ko/ page).
 Lean on purpose: one page load serves several checks."""
-import functools
 import html
 import re
-import http.server
-import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 import pypdf
 import pypdfium2
 import pytest
 import zxingcpp
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from korean_site import built_korean_site
 from mbc_guide.handouts import PAPERS
-from mbc_guide.pdf import render_handouts
-from run_once import made_once
-from settled import settle
-from test_accessibility import AXE_TAGS, SCHEMES
+from test_accessibility import SCHEMES, WIDTHS, axe_script, problems_at_each_width  # noqa: F401 (a fixture)
+from test_handout_pdfs import printed  # noqa: F401 (a fixture: every handout of both editions, printed once)
 
 SITE_URL = "https://mbc-guide.example.org/"
 # A writer's page and a page built from data, each with its tabs, pictures and urgent boxes.
 PAGES = ["ko/index.html", "ko/options/tdxd-pertuzumab.html"]
-WIDTHS = (1280, 320)
 # Issue 20's words, as Korean pages use them.
 SEARCH_WORDS = ["탈모", "폐렴", "간질성 폐질환", "열"]
 PAGE_POINTS = {"a4": (595.3, 841.9), "letter": (612, 792)}
@@ -36,23 +27,16 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 @pytest.fixture(scope="module")
-def korean_site(tmp_path_factory) -> Path:
-    return built_korean_site(tmp_path_factory)
+def korean_site(built_site) -> Path:
+    """The run's built site: the real project builds both editions."""
+    return built_site
 
 
 @pytest.fixture(scope="module")
-def korean_site_url(korean_site):
-    """Served over HTTP for axe, which reads the style sheets with requests that pages opened from disk may not make."""
-    handler = functools.partial(_QuietHandler, directory=str(korean_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+def korean_site_url(site_url):
+    """The built site served over HTTP, for axe, which reads the style sheets with requests that pages opened from
+    disk may not make."""
+    return site_url
 
 
 def open_from_disk(browser, site: Path, path: str, **options):
@@ -72,24 +56,15 @@ def open_page(browser, root: str, path: str, **options):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_korean_page_is_accessible_light_and_dark_at_320_px_and_self_contained(browser, korean_site_url, path):
-    axe, problems = Axe(), {}
+def test_korean_page_is_accessible_light_and_dark_at_320_px_and_self_contained(browser, korean_site_url, axe_script,
+                                                                              path):
+    problems = {}
     for scheme in SCHEMES:
         context, page, outside, errors = open_page(browser, korean_site_url, path, color_scheme=scheme,
                                                    viewport={"width": WIDTHS[0], "height": 900})
         expect(page.locator("html")).to_have_attribute("lang", "ko")
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900})
-            settle(page)
-            results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-            found = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x: {v['nodes'][0]['target']})"
-                     for v in results.response["violations"]]
-            sideways = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            if sideways > 0:
-                found.append(f"the page scrolls sideways by {sideways}px")
-            if found:
-                problems[f"{width}px-{scheme}"] = found
+        problems |= problems_at_each_width(page, axe_script, scheme)
         context.close()
         assert outside == [] and errors == [], (scheme, outside, errors)
     assert problems == {}
@@ -154,14 +129,9 @@ def test_search_from_disk_finds_korean_words_and_english_ones(browser, korean_si
 
 
 @pytest.fixture(scope="module")
-def korean_pdfs(korean_site, browser, tmp_path_factory) -> Path:
-    """The Korean handouts printed once, into a copy of the Korean site."""
-    def print_korean(folder: Path) -> None:
-        shutil.copytree(korean_site, folder / "site")
-        written = render_handouts(folder / "site", browser=browser, languages=("ko",))
-        assert written and all("/ko/handouts/" in pdf.as_posix() for pdf in written)
-
-    return made_once(tmp_path_factory, "korean-printed", print_korean) / "site" / "ko" / "handouts"
+def korean_pdfs(printed) -> Path:
+    """The Korean handouts, printed with the English ones once for the run (test_handout_pdfs)."""
+    return printed[0].parent / "ko" / "handouts"
 
 
 def korean_handouts(site: Path) -> list[str]:
