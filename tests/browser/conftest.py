@@ -1,10 +1,14 @@
 import functools
 import http.server
 import threading
+from contextlib import ExitStack
+from dataclasses import dataclass
 
 import pytest
 
 from mbc_guide.browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_installed
+from page_measures import PHONE, Measures, measure
+from published import open_under_policy, policy_problems, served_for_host
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +31,51 @@ def site_url(built_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def published(built_site, tmp_path_factory):
+    """host -> (address, folder, headers): the built site published for that host and served, once per run."""
+    with ExitStack() as stack:
+        served = {}
+
+        def for_host(host: str):
+            if host not in served:
+                folder = tmp_path_factory.mktemp(host) / "public"
+                served[host] = stack.enter_context(served_for_host(built_site, folder, host))
+            return served[host]
+        yield for_host
+
+
+@dataclass(frozen=True)
+class PhoneView:
+    policy_problems: list[str]  # policy violations, console and page errors while the page loaded
+    measures: Measures | None  # None for a moved page's redirect, which shows nothing
+
+
+# A page that only sends the reader on to a moved page's new address.
+REDIRECT = 'http-equiv="refresh"'
+
+
+@pytest.fixture(scope="session")
+def phone_reader(browser, published):
+    """path -> PhoneView: each page as a reader on a phone meets it on the published site (with the headers
+    `make publish` writes for Netlify), loaded once for every test that asks. Tests that use it share one xdist
+    group ("phone-measures"), so a run loads each page once."""
+    address, folder, _ = published("netlify")
+    context, page, problems = open_under_policy(browser, PHONE["width"], PHONE["height"])
+    seen = {}
+
+    def view(path: str) -> PhoneView:
+        if path not in seen:
+            page.goto(f"{address}/{path}", wait_until="load")
+            page.wait_for_function("document.querySelector('[data-md-component=search-query]') !== null")
+            broken = policy_problems(page, problems)
+            redirect = REDIRECT in (folder / path).read_text(encoding="utf-8")
+            seen[path] = PhoneView(broken, None if redirect else measure(page))
+        return seen[path]
+    yield view
+    context.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

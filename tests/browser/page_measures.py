@@ -18,13 +18,14 @@ _MEASURE = """() => {
   const cards = [...article.querySelectorAll(".option-card[data-line='first']")].map(card => ({id: card.dataset.option, top: top(shown(card))}));
   // The text of a reader who opens every fold and every tab; pictures are read through their captions. Citations
   // are left out: every figure names its source by rule, so a source named again is not a thing said twice.
-  const unfold = document.createElement("style");
-  unfold.textContent = ".tabbed-block { display: block !important } .cite, .source-list { display: none !important }";
-  document.head.append(unfold);
+  // Set on each element (not with a <style> element, which the published site's security policy forbids).
+  const opened = [...article.querySelectorAll(".tabbed-block")], left = [...article.querySelectorAll(".cite, .source-list")];
+  opened.forEach(el => el.style.setProperty("display", "block", "important"));
+  left.forEach(el => el.style.setProperty("display", "none", "important"));
   article.querySelectorAll("details").forEach(d => d.open = true);
   const text = article.innerText;
   article.querySelectorAll("details").forEach(d => d.open = false);
-  unfold.remove();
+  [...opened, ...left].forEach(el => el.style.removeProperty("display"));
   return {height, urgent, cards, text};
 }"""
 

@@ -10,6 +10,10 @@ from site_pages import PAGES
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # Only violations come back with every node they concern; what passed stays in the browser.
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+# The rules whose answer depends on colour: all that can change when the reader switches to the dark scheme (the
+# switch changes the colours only, not the page's elements, names or layout).
+COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+                "resultTypes": ["violations"]}
 WIDTHS = (1280, 320)
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's name for each, on <body data-md-color-scheme>
 
@@ -19,22 +23,22 @@ def axe_script():
     return Axe().axe_script
 
 
-def axe_violations(page, axe_script) -> list[str]:
+def axe_violations(page, axe_script, options=AXE_OPTIONS) -> list[str]:
     """axe's findings on the page as it is now; axe is added to the page once and run again after a change."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_script)
-    results = page.evaluate("(options) => axe.run(document, options)", AXE_OPTIONS)
+    results = page.evaluate("(options) => axe.run(document, options)", options)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x: {v['nodes'][0]['target']})" for v in results["violations"]]
 
 
-def problems_at_each_width(page, axe_script, scheme: str) -> dict[str, list[str]]:
-    """axe's findings and sideways scrolling, at 1280 px and then narrowed to 320 px as a phone would be, each view
-    once it has settled (contrast is measured on the page at rest, not halfway through a fade)."""
+def problems_at_each_width(page, axe_script, scheme: str, options=AXE_OPTIONS, widths=WIDTHS) -> dict[str, list[str]]:
+    """axe's findings and sideways scrolling at each width in turn (1280 px, then narrowed to 320 px as a phone
+    would be), each view once it has settled (contrast is measured on the page at rest, not halfway through a fade)."""
     problems = {}
-    for width in WIDTHS:
+    for width in widths:
         page.set_viewport_size({"width": width, "height": 900})
         settle(page)
-        found = axe_violations(page, axe_script)
+        found = axe_violations(page, axe_script, options)
         sideways = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         if sideways > 0:
             found.append(f"the page scrolls sideways by {sideways}px")
@@ -43,22 +47,37 @@ def problems_at_each_width(page, axe_script, scheme: str) -> dict[str, list[str]
     return problems
 
 
+def switch_to_dark(page) -> None:
+    """The palette switch in the header, clicked as a reader would."""
+    page.locator("label.md-header__button:not([hidden])[for^='__palette']").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES["dark"])
+
+
 @pytest.mark.parametrize("page_path", PAGES)
 def test_page_is_accessible_and_self_contained(browser, site_url, axe_script, page_path):
-    """Each view of a page: loaded once per colour scheme (in its own browser context, as Material keeps the scheme
-    it chose on first load), checked at 1280 px, then narrowed to 320 px as a phone would be and checked again;
-    each view once it has settled."""
-    outside, console_errors, problems = [], [], {}
-    for scheme in SCHEMES:
-        context = browser.new_context(viewport={"width": WIDTHS[0], "height": 900}, color_scheme=scheme)
-        page = context.new_page()
-        page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(site_url) and not request.url.startswith("data:") else None)
-        page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
-        page.goto(f"{site_url}/{page_path}")
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
-        problems |= problems_at_each_width(page, axe_script, scheme)
-        context.close()
+    """The page loaded once in the light scheme: every rule at 1280 px and narrowed to 320 px; then switched to dark
+    with the header's switch: the colour rules at 320 px and widened to 1280 px again; each view once settled."""
+    outside, console_errors = [], []
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 900}, color_scheme="light")
+    page = context.new_page()
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(site_url) and not request.url.startswith("data:") else None)
+    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{site_url}/{page_path}")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES["light"])
+    problems = problems_at_each_width(page, axe_script, "light")
+    switch_to_dark(page)
+    problems |= problems_at_each_width(page, axe_script, "dark", COLOUR_RULES, widths=WIDTHS[::-1])
+    context.close()
 
     assert problems == {}
     assert console_errors == []
     assert outside == []
+
+
+def test_a_reader_whose_system_is_dark_gets_the_dark_scheme(browser, site_url):
+    """Material picks the scheme from the system's preference on the first visit (the palette's media queries)."""
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES["dark"])
+    context.close()

@@ -80,8 +80,14 @@ def tab(page):
     return state
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("page_path", PAGES)
+# A Korean page has the English page's templates, header, navigation and controls in the same places; its own words
+# wrap most at the narrowest width, so it is tabbed through at 320 px, and the Korean home page at 1280 px as well.
+KOREAN_AT_1280 = {"ko/index.html"}
+VIEWS = [(path, width) for path in PAGES for width in WIDTHS
+         if width != 1280 or not path.startswith("ko/") or path in KOREAN_AT_1280]
+
+
+@pytest.mark.parametrize(("page_path", "width"), VIEWS)
 def test_tab_reaches_every_control_with_visible_unhidden_focus(browser, site_url, page_path, width):
     context, page = open_page(browser, site_url, page_path, width)
     expected = page.evaluate(MARK_REACHABLE)

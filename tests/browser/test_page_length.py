@@ -3,7 +3,6 @@ options start, and how much of each page is said twice. The budgets fail the sui
 import pytest
 
 from mbc_guide.repetition import REPEATED_WORDS_LIMIT, repetition
-from page_measures import PHONE, measure
 
 SUBTYPE_PAGES = ("her2-positive", "hr-positive-her2-negative", "triple-negative")
 SUBTYPE_SCREENS, URGENT_WITHIN, FIRST_LINE_WITHIN = 15, 5, 4
@@ -28,24 +27,15 @@ REPEATS_OWNED_ELSEWHERE: dict[str, str] = {
 OVER_BUDGET: dict[str, str] = {}
 
 
-# With pytest-xdist, these tests run on one worker, so each page is loaded and measured once for all of them.
+# With pytest-xdist, these tests (and the policy check of every page) run on one worker, so each page is loaded and
+# measured once for all of them.
 pytestmark = pytest.mark.xdist_group("phone-measures")
 
 
 @pytest.fixture(scope="module")
-def phone(browser, site_url):
-    """A page's measures, each page loaded once for all the tests here (measuring leaves the page as it was)."""
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    measured = {}
-
-    def open_page(path):
-        if path not in measured:
-            page.goto(f"{site_url}/{path}")
-            measured[path] = measure(page)
-        return measured[path]
-    yield open_page
-    context.close()
+def phone(phone_reader):
+    """A page's measures on a phone (the published site; conftest's phone_reader loads each page once)."""
+    return lambda path: phone_reader(path).measures
 
 
 @pytest.mark.parametrize("subtype", SUBTYPE_PAGES)
