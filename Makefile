@@ -64,22 +64,26 @@ evidence: $(INSTALLED)
 
 # Handout PDFs and browser tests use Debian's Chromium; install it when missing (as root, or with sudo).
 # Java runs the Nu HTML checker; Node's npm installs it (package.json, package-lock.json).
-# $(call apt_install,COMMAND,PACKAGES): install Debian packages when COMMAND is missing (as root, or with sudo).
+# $(call apt_install,CHECK,PACKAGES): install Debian packages when the shell command CHECK fails (as root, or with
+# sudo); CHECK looks for what the packages provide, so an installed machine runs no apt-get.
 define apt_install
-	@command -v $(1) >/dev/null 2>&1 || { \
+	@$(1) >/dev/null 2>&1 || { \
 	  echo "Installing Debian's $(2) (apt-get)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(2) >/dev/null; }
 endef
+# The Korean pages' font (Hangul in the Korean handout PDFs): Noto Sans CJK from Debian's fonts-noto-cjk.
+KOREAN_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
 browser:
-	$(call apt_install,chromium,chromium fonts-noto-cjk)
+	$(call apt_install,command -v chromium,chromium)
+	$(call apt_install,test -e $(KOREAN_FONT),fonts-noto-cjk)
 
 java:
-	$(call apt_install,java,default-jre-headless)
+	$(call apt_install,command -v java,default-jre-headless)
 
 node:
-	$(call apt_install,npm,nodejs npm)
+	$(call apt_install,command -v npm,nodejs npm)
 
 # The checker only (--omit=dev leaves out Lighthouse, which benchmarks/lighthouse.py installs); vnu-jar's
 # install script would download a Java runtime, which `java` provides instead.
