@@ -8,7 +8,7 @@ import pytest
 
 from mbc_guide.browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_installed
 from page_measures import PHONE, Measures, measure
-from published import open_under_policy, policy_problems, served_for_host
+from published import StaticServer, open_under_policy, policy_problems, served_for_host
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +26,7 @@ def browser():
 @pytest.fixture(scope="session")
 def site_url(built_site):
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = StaticServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -2,6 +2,7 @@
 with the headers that host would send, so pages load under the site's own security policy."""
 import functools
 import http.server
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,13 @@ document.addEventListener("securitypolicyviolation", event => {
   window.policyViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`);
 });
 """
+
+
+class StaticServer(http.server.ThreadingHTTPServer):
+    """A local static host; a reader's browser that leaves a page before a file has arrived is not an error."""
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
@@ -37,7 +45,7 @@ def served_for_host(built_site: Path, folder: Path, host: str):
     headers_file = folder / "_headers"
     headers = read_headers_file(headers_file.read_text()) if headers_file.exists() else {}
     handler = type("Handler", (_HeadersHandler,), {"headers_to_add": headers})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    server = StaticServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", folder, headers
