@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .korean_dates import korean_date_problems
 from .korean_overlay import check_parity
 from .korean_terms import check_terms
 from .languages import DEFAULT_LANGUAGE, KOREAN
@@ -12,10 +13,12 @@ from .ui_strings import catalogue_problems
 
 
 def korean_text_problems(registry: Registry, data_dir: Path, data_prefix: str) -> list[str]:
-    """The overlay's own lines: errors in the Korean files, then missing and out-of-date strings (`ko-status --details`),
-    then the site's own words without Korean (src/mbc_guide/ui_strings.yaml)."""
+    """The overlay's own lines: errors in the Korean files and terms, sources' dates the Korean pages cannot print,
+    missing and out-of-date strings (`ko-status --details`), then the site's own words without Korean
+    (src/mbc_guide/ui_strings.yaml)."""
     report = check_parity(registry, data_dir, data_prefix=data_prefix)
-    problems = [*report.errors, *check_terms(registry, data_dir, data_prefix=data_prefix), *report.gaps]
+    problems = [*report.errors, *check_terms(registry, data_dir, data_prefix=data_prefix),
+                *korean_date_problems(registry), *report.gaps]
     return [str(problem) for problem in problems] + catalogue_problems(KOREAN)
 
 

@@ -30,7 +30,7 @@ OVERLAY_FOLDER = "ko"
 UNTRANSLATED_FILES = ("reviews", "evidence")
 TRANSLATED_FILES = tuple(name for name in DATA_FILES if name not in UNTRANSLATED_FILES)
 # Plain-text fields readers see as words (most reader-facing strings are `Text`, found by their shape).
-TRANSLATED_PLAIN_FIELDS = {"glossary": ("term",), "trials": ("name",)}
+TRANSLATED_PLAIN_FIELDS = {"glossary": ("term",), "trials": ("name",), "sources": ("read_in",)}
 FINGERPRINT_LENGTH = 12
 
 

@@ -114,13 +114,16 @@ ANALYSIS_WORDS = {
 
 
 def caveat_sentence(trial: Trial, result: Result | None = None, short: bool = False) -> str:
-    """'DESTINY-Breast09 연구(중간 분석)의 결과입니다. 주의할 점: …; ….' Short (print): 'DESTINY-Breast09: …; …'."""
+    """'DESTINY-Breast09 연구(중간 분석)의 결과이며, 주의할 점이 있습니다: …; ….' Short (print): 'DESTINY-Breast09: …; …'."""
     shown = result and result.analysis in SHOWN_ANALYSES
     words = caveat_words(trial, result, CAVEAT_WORDS_KO)
     if short:
         return short_caveats(trial, words)
     analysis = f"({ANALYSIS_WORDS[result.analysis]})" if shown else ""
-    return f"{trial.name} 연구{analysis}의 결과입니다." + (f" 주의할 점: {'; '.join(words)}." if words else "")
+    # One sentence with the study's name, so studies with the same caveats do not repeat a sentence on a page.
+    if words:
+        return f"{trial.name} 연구{analysis}의 결과이며, 주의할 점이 있습니다: {'; '.join(words)}."
+    return f"{trial.name} 연구{analysis}의 결과입니다."
 
 
 def caveat_note(trial: Trial) -> str:

@@ -10,6 +10,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import charts, numbers, phrases
+from .korean_dates import published_in
 from .languages import DEFAULT_LANGUAGE, text_in
 from .ui_strings import ui_markup, ui_text
 
@@ -37,6 +38,7 @@ def component_environment(components_dir: Path) -> Environment:
         ui_plain=_ui_plain_in_page_language,  # for text the chart functions escape themselves
         month_year=_month_year,
         full_date=_full_date,
+        published=_published_in_page_language,  # a source's date as the data writes it, or its Korean form
         # The chart functions escape their own text, so their SVG is safe to insert as markup.
         icon_array=lambda percent, label, kind="benefit": Markup(charts.icon_array(percent, label, kind)),
         median_bars=_median_bars,
@@ -80,6 +82,11 @@ def _month_year(context: Context, day: dt.date) -> str:
 @pass_context
 def _full_date(context: Context, day: dt.date) -> str:
     return day.strftime(DATE_FORMATS[page_language_of(context)][1])
+
+
+@pass_context
+def _published_in_page_language(context: Context, text: str) -> str:
+    return published_in(text, page_language_of(context))
 
 
 # The last builds' environments, each with the templates it has loaded, by folder and the folder's content.

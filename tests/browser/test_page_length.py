@@ -14,14 +14,7 @@ BUDGETS = {"options": 14, "studies": 10, "compare": 12}
 # urgent boxes on a page share one opening line (urgent_groups.py; the symptom cards say it once on screen, on each
 # card on paper), a study's caveats are said once per page, the compare pages say an answer most options share once
 # above their tables, and a handout points back to visits an earlier table gave.
-REPEATS_OWNED_ELSEWHERE: dict[str, str] = {
-    # Korean pages (issue 20): translators split long English sentences in two, and the halves of different
-    # options' sentences match ("처음 몇 달 동안 가장 자주 갑니다"); short Korean labels repeat per column.
-    "ko/hr-positive-her2-negative.html": "issue 20: Korean visit sentences split in two, halves repeat",
-    "ko/compare/hr-positive-her2-negative.html": "issue 20: Korean caveat and 'usual answer' labels per column",
-    "ko/compare/triple-negative.html": "issue 20: Korean caveat and 'usual answer' labels per column",
-    "ko/handouts/triple-negative.html": "issue 20: Korean caveat words repeat per study cell",
-}
+REPEATS_OWNED_ELSEWHERE: dict[str, str] = {}
 # Option pages over their budget; strict as above. Empty: urgent boxes share their opening line, symptoms sit on
 # one line and the explanations and side-effect pictures fold on option pages, so new options fit by themselves.
 OVER_BUDGET: dict[str, str] = {}
