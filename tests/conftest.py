@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mbc_guide import clock
+from mbc_guide import clock, editions
 from mbc_guide.registry import load_registry
 from run_once import made_once
 
@@ -55,7 +55,7 @@ def english_only(project: Path) -> Path:
     """The copy builds the English edition alone: a test of an English writer's mistake then needs no Korean page
     or translation for what it adds, and builds in half the time. The Korean edition's own tests switch it on."""
     config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^  editions: \[en, ko\]$", "  editions: [en]", config.read_text()))
+    config.write_text(editions.english_only(config.read_text()))
     return project
 
 

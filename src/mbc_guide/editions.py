@@ -6,6 +6,7 @@ links are made)."""
 from __future__ import annotations
 
 import posixpath
+import re
 
 from .languages import DEFAULT_LANGUAGE, page_language, page_path_in_edition
 
@@ -21,3 +22,12 @@ def served(language: str, path: str) -> str:
 
 def served_of(src_uri: str) -> str:
     return served(page_language(src_uri), page_path_in_edition(src_uri))
+
+
+def english_only(config_text: str) -> str:
+    """mkdocs.yml's text with the English edition alone (`extra.editions: [en]`): a copy of the project that builds
+    in half the time and needs no Korean for what it adds (tests of English writers' mistakes, the benchmark)."""
+    english, changed = re.subn(r"(?m)^  editions: \[en(, ko)?\]$", "  editions: [en]", config_text)
+    if not changed:
+        raise ValueError("mkdocs.yml: extra.editions not found as `  editions: [en, ko]`; the copy would build both")
+    return english
