@@ -312,8 +312,8 @@ def test_a_study_s_second_row_in_the_lung_table_refers_to_the_row_above_only_whe
     """Each study's counting and caveats are said at its first row; a row right below from the same study, counted
     the same way, says "As the row above." instead of saying them again."""
     html = (built_site / "lung-inflammation.html").read_text()
-    table = re.search(r'<table class="side-effects across-studies">.*?</table>', html, re.S).group(0)
-    rows = re.findall(r'<span class="study-name">in (.*?)</span></th>\s*<td>(.*?)</td>', table, re.S)
+    table = re.search(r'<table class="side-effects across-studies[^"]*">.*?</table>', html, re.S).group(0)
+    rows = re.findall(r'<span class="study-name">in (.*?)</span></th>\s*<td[^>]*>(.*?)</td>', table, re.S)
     pointers = [i for i, (_, counted) in enumerate(rows) if counted == "As the row above."]
     assert pointers, "DESTINY-Breast03's two groups were counted the same way"
     assert all(i > 0 and rows[i - 1][0] == rows[i][0] for i in pointers)

@@ -22,10 +22,17 @@ _MEASURE = """() => {
   const opened = [...article.querySelectorAll(".tabbed-block")], left = [...article.querySelectorAll(".cite, .source-list")];
   opened.forEach(el => el.style.setProperty("display", "block", "important"));
   left.forEach(el => el.style.setProperty("display", "none", "important"));
+  // A table's row is one line of text, as on a wide screen: a phone shows a row as a card whose values are named by
+  // their columns (CSS labels, which the text leaves out), so equal values in different rows are not said twice.
+  const tableParts = {"table": "table", "caption": "table-caption", "thead": "table-header-group",
+                      "tbody": "table-row-group", "tr": "table-row", "th": "table-cell", "td": "table-cell"};
+  const unstacked = [...article.querySelectorAll("table.stacked")].flatMap(table => [table, ...table.querySelectorAll("*")])
+    .filter(el => el.localName in tableParts);
+  unstacked.forEach(el => el.style.setProperty("display", tableParts[el.localName], "important"));
   article.querySelectorAll("details").forEach(d => d.open = true);
   const text = article.innerText;
   article.querySelectorAll("details").forEach(d => d.open = false);
-  [...opened, ...left].forEach(el => el.style.removeProperty("display"));
+  [...opened, ...left, ...unstacked].forEach(el => el.style.removeProperty("display"));
   return {height, urgent, cards, text};
 }"""
 
