@@ -109,6 +109,9 @@ def without_macros(project: Path) -> None:
     config = project / "mkdocs.yml"
     text = re.sub(r"^  - mbc-guide\n", "", config.read_text(), flags=re.M)
     text = re.sub(r"^  - macros.*\n(?:    .*\n)*", "", text, flags=re.M)
+    # The moved page's redirect: without the guide's plugin, the redirect plugin does not find its target inside
+    # the edition's folder (content/en/), and strict mode stops; one redirect page of the site is left out.
+    text = re.sub(r"^  # Addresses of pages that moved.*\n  - redirects:\n(?:    .*\n)*", "", text, flags=re.M)
     nav = _with_generated_nav(yaml.safe_load(text)["nav"], registry)
     text = re.sub(r"^nav:\n(?:[ #].*\n|\n)*", lambda _: yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True), text, flags=re.M)
     config.write_text(text)
@@ -183,7 +186,7 @@ def run(runs: int, scales: list[int]) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="mbc-bench-") as scratch:
         root = Path(scratch)
         base = project_copy(root, "base")
-        pages = sum(1 for _ in (base / "content").rglob("*.md"))
+        pages = sum(1 for _ in (base / "content" / "en").rglob("*.md"))  # the English edition alone
         results["pages"] = pages
         results["full_build_s"] = median_seconds(build_action(base), runs)
         results["build_command_s"] = measure_cli(base, max(1, runs // 2))
@@ -219,7 +222,7 @@ def table(results: dict[str, object]) -> str:
         return f"| {label:<46} | {shown:>12} | {target:<10} |"
     lines = [f"Machine: {results['machine']}; {results['clock']} time, median of {results['runs']} runs after a warm-up.", "",
              f"| {'measure':<46} | {'result':>12} | {'target':<10} |", f"|{'-' * 48}|{'-' * 14}:|{'-' * 12}|",
-             row(f"full build, {results['pages']} pages (in-process)", results["full_build_s"], "s", "<= 2 s"),
+             row(f"full build, English, {results['pages']} written pages", results["full_build_s"], "s", "<= 2 s"),
              row("`mbc-guide build` command (with Python start)", results["build_command_s"], "s"),
              row("same pages, macros and checks off", results["without_macros_s"], "s"),
              row("cost of macros and checks", results["macros_overhead_pct"], "%", "<= 15 %")]
