@@ -1,8 +1,12 @@
 """Where each edition's pages are served, and the English-only copy of the configuration."""
+from pathlib import Path
+
 import pytest
 
 from mbc_guide import editions
-from conftest import REPO
+
+REPO = Path(__file__).resolve().parents[2]
+
 
 
 def test_default_edition_is_served_at_the_root_and_others_in_their_folder():
