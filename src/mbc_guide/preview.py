@@ -11,6 +11,7 @@ import json
 import signal
 import sys
 import tempfile
+import threading
 import time
 from contextlib import redirect_stderr
 from pathlib import Path
@@ -21,6 +22,7 @@ from .mkdocs_plugin import OVERLAY_FOLDER  # served by the preview only; the pub
 
 # What a change in should rebuild the preview, besides mkdocs.yml and content/.
 WATCHED = ("content", "data", "macros", "overrides", "src")
+SHUTDOWN_SECONDS = 10  # how long Ctrl+C waits for the server to stop before the preview ends anyway
 OVERLAY_SCRIPT = Path(__file__).with_name("preview_overlay.js")
 
 FAILED = "preview: the browser keeps showing the last good build, with these errors over it; fix the lines above and save"
@@ -116,10 +118,16 @@ def _serve(server, config_file: Path, project: Path) -> int:
         print(f"preview: open {server.url} ; it rebuilds when you save a page or a data file (Ctrl+C stops it)")
 
     server.server_activate = listen_then_say_open
+    # Ctrl+C must end the preview: once in a CI run, mkdocs' server never returned from its shutdown after Ctrl+C,
+    # and Python waits for its (non-daemon) serving thread at exit. Stopping is given a few seconds, then the
+    # preview ends anyway and its temporary folder is removed.
+    server.serve_thread.daemon = True
     try:
         server.serve()
     except KeyboardInterrupt:
         pass
     finally:
-        server.shutdown()
+        stopping = threading.Thread(target=server.shutdown, daemon=True)
+        stopping.start()
+        stopping.join(SHUTDOWN_SECONDS)
     return 0
