@@ -83,13 +83,15 @@ class Preview:
     """`mbc-guide serve` in its own process; its output is read line by line as it comes, so a test waits for the
     line that says what it waits for (a rebuild, an error), never for a fixed time."""
 
-    def __init__(self, project: Path, port: int, scratch: Path | None = None):
+    def __init__(self, project: Path, port: int, scratch: Path | None = None, sigint_ignored: bool = False):
         environment = dict(os.environ, PYTHONUNBUFFERED="1")  # each line as it is printed, through the pipe
         if scratch:
             environment["TMPDIR"] = str(scratch)
+        # As a shell starts a background job (`make serve &`, or any command under a script's `&`).
+        ignore_sigint = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if sigint_ignored else None
         self.process = subprocess.Popen([sys.executable, "-m", "mbc_guide.cli", "serve", "--port", str(port)],
                                         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                        start_new_session=True, env=environment)
+                                        start_new_session=True, env=environment, preexec_fn=ignore_sigint)
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.log: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -124,6 +126,16 @@ class Preview:
             while (line := self.lines.get()) is not None:
                 self.log.append(line)
             raise AssertionError(f"the preview did not stop within {seconds} s; it printed:\n" + "\n".join(self.log))
+
+
+def test_ctrl_c_stops_a_preview_started_with_sigint_ignored(project_copy, tmp_path):
+    """Started where SIGINT is ignored (a background job), the preview still stops on Ctrl+C and cleans up."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    preview = Preview(project_copy, free_port(), scratch, sigint_ignored=True)
+    preview.wait_for_line(r"^preview: open ")
+    assert preview.stop(signal.SIGINT, 120) == 0
+    assert list(scratch.glob("mbc-preview-*")) == [], "Ctrl+C must remove the preview's temporary folder"
 
 
 REBUILT = r"^preview: rebuilt in \d+\.\d s(, \d+ warnings?)?$"

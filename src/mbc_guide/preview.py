@@ -11,7 +11,6 @@ import json
 import signal
 import sys
 import tempfile
-import threading
 import time
 from contextlib import redirect_stderr
 from pathlib import Path
@@ -22,7 +21,6 @@ from .mkdocs_plugin import OVERLAY_FOLDER  # served by the preview only; the pub
 
 # What a change in should rebuild the preview, besides mkdocs.yml and content/.
 WATCHED = ("content", "data", "macros", "overrides", "src")
-SHUTDOWN_SECONDS = 10  # how long Ctrl+C waits for the server to stop before the preview ends anyway
 OVERLAY_SCRIPT = Path(__file__).with_name("preview_overlay.js")
 
 FAILED = "preview: the browser keeps showing the last good build, with these errors over it; fix the lines above and save"
@@ -83,17 +81,20 @@ class PreviewBuilder:
         (folder / "errors.json").write_text(json.dumps({"errors": errors, "warnings": warnings}), encoding="utf-8")
 
 
-def _stop_on_sigterm() -> None:
-    """A killed preview (SIGTERM) stops as Ctrl+C does, so its temporary folder is removed."""
+def _stop_on_signals() -> None:
+    """A killed preview (SIGTERM) stops as Ctrl+C does, so its temporary folder is removed. Ctrl+C (SIGINT) stops
+    it even when it was started with SIGINT ignored, as a shell's background job is: Python then leaves SIGINT
+    ignored, and the preview would never stop on it."""
     def stop(signum, frame):
         raise KeyboardInterrupt
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
     from mkdocs.livereload import LiveReloadServer
 
-    _stop_on_sigterm()
+    _stop_on_signals()
     project = config_file.resolve().parent
     try:
         with tempfile.TemporaryDirectory(prefix="mbc-preview-") as scratch:
@@ -118,16 +119,10 @@ def _serve(server, config_file: Path, project: Path) -> int:
         print(f"preview: open {server.url} ; it rebuilds when you save a page or a data file (Ctrl+C stops it)")
 
     server.server_activate = listen_then_say_open
-    # Ctrl+C must end the preview: once in a CI run, mkdocs' server never returned from its shutdown after Ctrl+C,
-    # and Python waits for its (non-daemon) serving thread at exit. Stopping is given a few seconds, then the
-    # preview ends anyway and its temporary folder is removed.
-    server.serve_thread.daemon = True
     try:
         server.serve()
     except KeyboardInterrupt:
         pass
     finally:
-        stopping = threading.Thread(target=server.shutdown, daemon=True)
-        stopping.start()
-        stopping.join(SHUTDOWN_SECONDS)
+        server.shutdown()
     return 0
