@@ -40,7 +40,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(REPO / "src"))
 
 from mbc_guide.building import build_site  # noqa: E402
-from mbc_guide.editions import english_only  # noqa: E402
+from mbc_guide.editions import builds_korean, english_only  # noqa: E402
 from mbc_guide.parsed_pages import forget_compiled_pages  # noqa: E402
 from mbc_guide.preview import PreviewBuilder  # noqa: E402
 
@@ -149,7 +149,7 @@ def preview_edit_action(project: Path) -> Callable[[], bool]:
     Korean text of that definition (a translator's edit: an English edit would leave its Korean out of date, which
     stops the build until the Korean follows); it alternates between two wordings, as a number would be refused."""
     builder = PreviewBuilder(project / "mkdocs.yml", project / "preview" / "site")
-    if "editions: [en, ko]" in (project / "mkdocs.yml").read_text():
+    if builds_korean((project / "mkdocs.yml").read_text()):
         edited, before = project / "data" / "ko" / "glossary.yaml", "다른 곳으로 퍼진 것을 말합니다."
         wordings = itertools.cycle(["다른 곳으로 퍼진 것을 뜻합니다.", before])
     else:

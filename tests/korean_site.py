@@ -2,10 +2,9 @@
 purpose (the gate: a missing Korean string or page). Tests that only read the edition use the run's built_site."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-KOREAN_ON = re.compile(r"(?m)^  editions: \[en, ko\]$")
+from mbc_guide.editions import builds_korean
 
 
 def korean_site_sources(folder: Path) -> Path:
@@ -15,7 +14,7 @@ def korean_site_sources(folder: Path) -> Path:
     if shared.is_dir():
         (folder / "shared").symlink_to(shared)
     project = tests.copy_sources(folder / "project")
-    assert KOREAN_ON.search((project / "mkdocs.yml").read_text()), "the real site builds the Korean edition"
+    assert builds_korean((project / "mkdocs.yml").read_text()), "the real site builds the Korean edition"
     return project
 
 

@@ -4,17 +4,9 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from mbc_guide.cli import build_site
 from mbc_guide.edition_gate import unpaired_pages
 from mbc_guide.korean_overlay import english_fingerprint
-
-
-@pytest.fixture(scope="session")
-def korean_site(built_site) -> Path:
-    """The run's built site: the real project builds both editions."""
-    return built_site
 
 
 def failed_build_errors(project: Path, capsys) -> list[str]:
@@ -27,44 +19,44 @@ def search_index(path: Path) -> dict:
     return json.loads(text[text.index("{"):text.rindex("}") + 1])
 
 
-def test_every_english_page_has_its_korean_page_under_ko_with_korean_language(korean_site):
-    english = {p.relative_to(korean_site).as_posix() for p in korean_site.rglob("*.html")
-               if not p.relative_to(korean_site).as_posix().startswith(("ko/", "assets/", "search/"))
+def test_every_english_page_has_its_korean_page_under_ko_with_korean_language(built_site):
+    english = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
+               if not p.relative_to(built_site).as_posix().startswith(("ko/", "assets/", "search/"))
                and p.name != "404.html" and "handouts/lung-inflammation" not in p.as_posix()}
-    assert english and all((korean_site / "ko" / page).is_file() for page in english)
+    assert english and all((built_site / "ko" / page).is_file() for page in english)
     for page in ("index.html", "options/thp.html", "handouts/her2-positive.html"):
-        assert '<html lang="ko"' in (korean_site / "ko" / page).read_text(encoding="utf-8")
-        assert '<html lang="en"' in (korean_site / page).read_text(encoding="utf-8")
+        assert '<html lang="ko"' in (built_site / "ko" / page).read_text(encoding="utf-8")
+        assert '<html lang="en"' in (built_site / page).read_text(encoding="utf-8")
 
 
-def test_the_language_switch_links_the_same_page_in_the_other_edition_relatively(korean_site):
+def test_the_language_switch_links_the_same_page_in_the_other_edition_relatively(built_site):
     switch = re.compile(r'<a href="([^"]+)" hreflang="(en|ko)"')
-    korean = dict((lang, href) for href, lang in switch.findall((korean_site / "ko/options/thp.html").read_text(encoding="utf-8")))
-    english = dict((lang, href) for href, lang in switch.findall((korean_site / "handouts/her2-positive.html").read_text(encoding="utf-8")))
+    korean = dict((lang, href) for href, lang in switch.findall((built_site / "ko/options/thp.html").read_text(encoding="utf-8")))
+    english = dict((lang, href) for href, lang in switch.findall((built_site / "handouts/her2-positive.html").read_text(encoding="utf-8")))
     assert korean == {"en": "../../options/thp.html", "ko": "thp.html"}
     assert english == {"en": "her2-positive.html", "ko": "../ko/handouts/her2-positive.html"}
 
 
-def test_no_page_asks_material_to_fetch_the_sitemap(korean_site):
+def test_no_page_asks_material_to_fetch_the_sitemap(built_site):
     """Material fetches sitemap.xml for each <link rel="alternate" hreflang> in the head; from disk that fails."""
     for page in ("index.html", "ko/index.html", "ko/options/thp.html"):
-        assert 'rel="alternate"' not in (korean_site / page).read_text(encoding="utf-8")
+        assert 'rel="alternate"' not in (built_site / page).read_text(encoding="utf-8")
 
 
-def test_the_one_404_page_stays_the_english_one(korean_site):
-    assert '<html lang="en"' in (korean_site / "404.html").read_text(encoding="utf-8")
+def test_the_one_404_page_stays_the_english_one(built_site):
+    assert '<html lang="en"' in (built_site / "404.html").read_text(encoding="utf-8")
 
 
-def test_the_korean_edition_has_its_own_site_name_and_navigation(korean_site):
-    page = (korean_site / "ko/index.html").read_text(encoding="utf-8")
+def test_the_korean_edition_has_its_own_site_name_and_navigation(built_site):
+    page = (built_site / "ko/index.html").read_text(encoding="utf-8")
     assert "전이성 유방암 치료 안내" in page and "유방암의 종류" in page and "Types of breast cancer" not in page
     assert "Treatment options" not in page and "Last reviewed" not in page
     assert re.search(r'마지막 검토: <time datetime="(\d{4})-(\d\d)-(\d\d)">\1년 \d{1,2}월 \d{1,2}일</time>', page)
 
 
-def test_offline_search_index_holds_both_editions_with_the_korean_separator(korean_site):
+def test_offline_search_index_holds_both_editions_with_the_korean_separator(built_site):
     """search_index.js (what pages opened from disk read) is the merged index, not the last edition's alone."""
-    script, merged = search_index(korean_site / "search/search_index.js"), search_index(korean_site / "search/search_index.json")
+    script, merged = search_index(built_site / "search/search_index.js"), search_index(built_site / "search/search_index.json")
     assert script == merged
     locations = [doc["location"] for doc in script["docs"]]
     assert any(loc.startswith("ko/") for loc in locations) and any(loc.startswith("options/") for loc in locations)
@@ -72,8 +64,8 @@ def test_offline_search_index_holds_both_editions_with_the_korean_separator(kore
     assert any("탈모" in doc["text"] for doc in script["docs"] if doc["location"].startswith("ko/"))
 
 
-def test_sitemap_lists_both_editions_with_their_alternates(korean_site):
-    sitemap = (korean_site / "sitemap.xml").read_text(encoding="utf-8")
+def test_sitemap_lists_both_editions_with_their_alternates(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://mbc-guide.example.org/ko/options/thp.html" in sitemap
     assert 'hreflang="ko" href="https://mbc-guide.example.org/ko/index.html"' in sitemap
 

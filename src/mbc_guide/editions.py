@@ -24,10 +24,20 @@ def served_of(src_uri: str) -> str:
     return served(page_language(src_uri), page_path_in_edition(src_uri))
 
 
+# mkdocs.yml's line `extra.editions`: [en] or [en, ko].
+EDITIONS_LINE = re.compile(r"(?m)^  editions: \[en(?P<korean>, ko)?\]$")
+
+
+def builds_korean(config_text: str) -> bool:
+    """Whether mkdocs.yml's text turns the Korean edition on."""
+    line = EDITIONS_LINE.search(config_text)
+    return bool(line and line["korean"])
+
+
 def english_only(config_text: str) -> str:
     """mkdocs.yml's text with the English edition alone (`extra.editions: [en]`): a copy of the project that builds
     in half the time and needs no Korean for what it adds (tests of English writers' mistakes, the benchmark)."""
-    english, changed = re.subn(r"(?m)^  editions: \[en(, ko)?\]$", "  editions: [en]", config_text)
+    english, changed = EDITIONS_LINE.subn("  editions: [en]", config_text)
     if not changed:
         raise ValueError("mkdocs.yml: extra.editions not found as `  editions: [en, ko]`; the copy would build both")
     return english

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from mbc_guide.browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_installed
-from page_measures import PHONE, Measures, measure
+from page_measures import PHONE, REDIRECT, Measures, measure
 from published import StaticServer, open_under_policy, policy_problems, served_for_host
 
 
@@ -51,10 +51,6 @@ def published(built_site, tmp_path_factory):
 class PhoneView:
     policy_problems: list[str]  # policy violations, console and page errors while the page loaded
     measures: Measures | None  # None for a moved page's redirect, which shows nothing
-
-
-# A page that only sends the reader on to a moved page's new address.
-REDIRECT = 'http-equiv="refresh"'
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PHONE = {"width": 390, "height": 844}
+# A page that only sends the reader on to a moved page's new address: it shows nothing to measure.
+REDIRECT = 'http-equiv="refresh"'
 
 _MEASURE = """() => {
   const screen = window.innerHeight;

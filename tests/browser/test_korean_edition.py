@@ -1,6 +1,8 @@
-"""The Korean edition in a real browser, opened from disk as from a USB stick (axe, 320 px, dark, keyboard and no
-outside request are checked on its pages with the English ones: site_pages.py lists both editions): a Korean
-tooltip on a phone, the language switch both ways, offline search of Korean words, and the Korean handout PDFs (lang, Korean font embedded, at most 2 pages on A4 and Letter, QR code to the /ko/ page).
+"""The Korean edition in the run's built site (the real project builds both editions), in a real browser, opened from
+disk as from a USB stick (axe, 320 px, dark, keyboard and no outside request are checked on its pages with the
+English ones: site_pages.py lists both editions): a Korean tooltip on a phone, the language switch both ways,
+offline search of Korean words, and the Korean handout PDFs (lang, Korean font embedded, at most 2 pages on A4 and
+Letter, QR code to the /ko/ page).
 Lean on purpose: one page load serves several checks."""
 import html
 import re
@@ -23,18 +25,6 @@ PAGE_POINTS = {"a4": (595.3, 841.9), "letter": (612, 792)}
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
-@pytest.fixture(scope="module")
-def korean_site(built_site) -> Path:
-    """The run's built site: the real project builds both editions."""
-    return built_site
-
-
-@pytest.fixture(scope="module")
-def korean_site_url(site_url):
-    """The built site served over HTTP."""
-    return site_url
-
-
 def open_from_disk(browser, site: Path, path: str, **options):
     return open_page(browser, site.as_uri(), path, **options)
 
@@ -51,12 +41,11 @@ def open_page(browser, root: str, path: str, **options):
     return context, page, outside, errors
 
 
-def test_a_korean_term_with_a_particle_opens_its_korean_tooltip_on_focus_on_a_phone(browser, korean_site,
-                                                                                   korean_site_url):
+def test_a_korean_term_with_a_particle_opens_its_korean_tooltip_on_focus_on_a_phone(browser, built_site, site_url):
     """'간질성 폐질환(폐렴)이라고': the word takes focus, its Korean definition shows, Escape closes it (WCAG 1.4.13)."""
-    built = (korean_site / "ko" / "lung-inflammation.html").read_text(encoding="utf-8")
+    built = (built_site / "ko" / "lung-inflammation.html").read_text(encoding="utf-8")
     title = html.unescape(re.search(r'<abbr title="([^"]*)" tabindex="0">간질성 폐질환\(폐렴\)</abbr>이라고', built).group(1))
-    context, page, outside, errors = open_page(browser, korean_site_url, "ko/lung-inflammation.html",
+    context, page, outside, errors = open_page(browser, site_url, "ko/lung-inflammation.html",
                                                viewport={"width": 390, "height": 844})
     word = page.locator(".md-content abbr[tabindex='0']", has_text="간질성 폐질환(폐렴)").first
     assert word.evaluate("e => e.nextSibling.textContent.startsWith('이라고')")
@@ -73,8 +62,8 @@ def test_a_korean_term_with_a_particle_opens_its_korean_tooltip_on_focus_on_a_ph
     assert outside == [] and errors == []
 
 
-def test_language_switch_goes_to_the_same_page_both_ways(browser, korean_site):
-    context, page, outside, errors = open_from_disk(browser, korean_site, "ko/options/thp.html",
+def test_language_switch_goes_to_the_same_page_both_ways(browser, built_site):
+    context, page, outside, errors = open_from_disk(browser, built_site, "ko/options/thp.html",
                                                     viewport={"width": 1280, "height": 900})
     for target, ending in (("English", "/options/thp.html"), ("한국어", "/ko/options/thp.html")):
         page.locator(".md-header .md-select").hover()
@@ -86,10 +75,10 @@ def test_language_switch_goes_to_the_same_page_both_ways(browser, korean_site):
     assert outside == [] and errors == []
 
 
-def test_search_from_disk_finds_korean_words_and_english_ones(browser, korean_site):
+def test_search_from_disk_finds_korean_words_and_english_ones(browser, built_site):
     """Material searches on key events; typing Hangul sends none, so each word is typed and End pressed (a real
     input method sends key events: docs/korean-edition.md)."""
-    context, page, outside, errors = open_from_disk(browser, korean_site, "ko/index.html",
+    context, page, outside, errors = open_from_disk(browser, built_site, "ko/index.html",
                                                     viewport={"width": 1280, "height": 900})
     found = {}
     for word in [*SEARCH_WORDS, "pneumonitis"]:
@@ -120,12 +109,12 @@ def korean_handouts(site: Path) -> list[str]:
                   if p.stem != "index" and 'class="handout-head' in p.read_text(encoding="utf-8"))
 
 
-def test_korean_handouts_print_on_two_pages_with_korean_font_and_qr_to_the_korean_page(korean_site, korean_pdfs):
-    handouts = korean_handouts(korean_site)
+def test_korean_handouts_print_on_two_pages_with_korean_font_and_qr_to_the_korean_page(built_site, korean_pdfs):
+    handouts = korean_handouts(built_site)
     assert len(handouts) == 4  # three subtypes and the symptom cards
     problems = []
     for handout in handouts:
-        assert '<html lang="ko"' in (korean_site / "ko" / "handouts" / f"{handout}.html").read_text(encoding="utf-8")
+        assert '<html lang="ko"' in (built_site / "ko" / "handouts" / f"{handout}.html").read_text(encoding="utf-8")
         for paper in PAPERS:
             pdf = korean_pdfs / f"{handout}-{paper}.pdf"
             reader = pypdf.PdfReader(pdf)

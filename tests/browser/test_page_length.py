@@ -3,6 +3,7 @@ options start, and how much of each page is said twice. The budgets fail the sui
 import pytest
 
 from mbc_guide.repetition import REPEATED_WORDS_LIMIT, repetition
+from page_measures import REDIRECT
 
 SUBTYPE_PAGES = ("her2-positive", "hr-positive-her2-negative", "triple-negative")
 SUBTYPE_SCREENS, URGENT_WITHIN, FIRST_LINE_WITHIN = 15, 5, 4
@@ -52,7 +53,7 @@ def test_pages_known_over_budget_still_are(phone, path):
 def _pages(built_site):
     """Every page a reader can land on: not the 404 page, not a moved page's redirect."""
     return sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
-                  if p.name != "404.html" and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
+                  if p.name != "404.html" and REDIRECT not in p.read_text(encoding="utf-8"))
 
 
 def test_generated_pages_fit_their_budgets(phone, built_site):

@@ -18,7 +18,9 @@ def test_default_edition_is_served_at_the_root_and_others_in_their_folder():
 def test_english_only_turns_the_korean_edition_off_in_the_real_configuration():
     real = (REPO / "mkdocs.yml").read_text()
     assert "  editions: [en, ko]\n" in real
+    assert editions.builds_korean(real)
     english = editions.english_only(real)
+    assert not editions.builds_korean(english)
     assert "  editions: [en]\n" in english and "  editions: [en, ko]\n" not in english
     assert english.replace("  editions: [en]\n", "") == real.replace("  editions: [en, ko]\n", "")
 
