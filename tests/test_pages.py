@@ -243,7 +243,10 @@ def test_sources_page_lists_every_source_with_the_pages_that_use_it(built_site, 
         assert f'id="source-{source.id}"' in html
     entry = html[html.index('id="source-db09-nejm-2025"'):]
     entry = entry[:entry.index("</li>")]
-    assert 'href="her2-positive.html"' in entry
+    # Used on several pages: their links fold under one label, one Tab stop for a keyboard reader.
+    pages = re.search(r'<details class="used-on"><summary>Used on (\d+) pages</summary><p>(.*?)</p></details>', entry)
+    assert pages and 'href="her2-positive.html"' in pages[2]
+    assert pages[2].count("<a ") == int(pages[1])
     assert "<!-- used-by:" not in html
 
 

@@ -46,6 +46,7 @@ from .registry_cache import load_registry_cached
 from .rendering import TEMPLATE_CACHE, reused_component_environment
 from .publisher import is_publishing, placeholder_problems
 from .reviews import allow_overdue, review_for, review_problems, reviews_due_soon, stale_access_notes
+from .used_by import used_on
 from .valid_html import toggles_without_autocomplete
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
@@ -459,12 +460,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if not USED_BY_PATTERN.search(output):
             return output
         here = posixpath.dirname(page.url)
-
-        def pages_using(match: re.Match[str]) -> str:
-            pages = self.source_pages.get(match.group(1), {})
-            links = [f'<a href="{posixpath.relpath(url, here or ".")}">{title}</a>' for url, title in sorted(pages.items())]
-            return ", ".join(links) if links else "no page yet"
-        return USED_BY_PATTERN.sub(pages_using, output)
+        return USED_BY_PATTERN.sub(lambda match: used_on(self.source_pages.get(match.group(1), {}), here, self.edition), output)
 
 
 def _with_generated_nav(nav: list[Any] | None, registry: Registry, language: str = DEFAULT) -> list[Any] | None:

@@ -8,7 +8,7 @@ import pytest
 
 from mbc_guide.browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_installed
 from page_measures import PHONE, REDIRECT, Measures, measure
-from published import StaticServer, open_under_policy, policy_problems, served_for_host
+from published import StaticServer, load, open_under_policy, policy_problems, served_for_host
 
 
 @pytest.fixture(scope="session")
@@ -64,8 +64,7 @@ def phone_reader(browser, published):
 
     def view(path: str) -> PhoneView:
         if path not in seen:
-            page.goto(f"{address}/{path}", wait_until="load")
-            page.wait_for_function("document.querySelector('[data-md-component=search-query]') !== null")
+            load(page, f"{address}/{path}")
             broken = policy_problems(page, problems)
             redirect = REDIRECT in (folder / path).read_text(encoding="utf-8")
             seen[path] = PhoneView(broken, None if redirect else measure(page))

@@ -64,6 +64,13 @@ def open_under_policy(browser, width: int, height: int = 900):
     return context, page, problems
 
 
+def load(page, url: str) -> None:
+    """The page loaded (its scripts have run), then one turn of its task queue, so that the reports of violations
+    its scripts caused while loading have reached the recorder."""
+    page.goto(url, wait_until="load")
+    page.evaluate("() => new Promise((resolve) => setTimeout(resolve))")
+
+
 def policy_problems(page, problems: list[str]) -> list[str]:
     """What the page broke so far (violations, console and page errors); the errors list is emptied for the next."""
     found = page.evaluate("window.policyViolations") + problems

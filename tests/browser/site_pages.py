@@ -28,3 +28,17 @@ def _editions() -> list[str]:
 
 PAGES = sorted(_address(source) for source in CONTENT.rglob("*.md")) + [
     edition + page for edition in _editions() for page in GENERATED_SAMPLE]
+
+
+# A Korean page has the English page's templates, header, navigation and controls in the same places; its own words
+# wrap most at the narrowest width. So the page-wise checks view another edition's page at the narrowest width only,
+# and its home page at every width.
+OTHER_EDITIONS = _editions()[1:]
+
+
+def widths_for(path: str, widths: tuple[int, ...]) -> tuple[int, ...]:
+    """The widths (in the order given) at which a page-wise check views the page."""
+    edition = next((code for code in OTHER_EDITIONS if path.startswith(code)), None)
+    if edition is None or path == f"{edition}index.html":
+        return widths
+    return (min(widths),)

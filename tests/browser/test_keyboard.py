@@ -2,10 +2,11 @@
 hidden under the sticky header, tooltips that open on focus, and a menu that opens from the keyboard on phones."""
 import pytest
 from playwright.sync_api import expect
+from keys import TabKey
 from settled import open_settled, settle, settled_then
-from site_pages import PAGES
+from site_pages import PAGES, widths_for
 
-WIDTHS = [1280, 320]
+WIDTHS = (1280, 320)
 
 # Every element a keyboard user should reach: visible, enabled, not taken out of the Tab order.
 MARK_REACHABLE = """
@@ -72,28 +73,25 @@ def press(page, key):
 SETTLED_FOCUS_STATE = settled_then(FOCUS_STATE)
 
 
-def tab(page):
+def tab(page, tab_key):
     """Tab, then where focus went on the settled page (None once focus has left the page)."""
-    page.keyboard.press("Tab")
+    tab_key.press()
     state = page.evaluate(SETTLED_FOCUS_STATE)
     assert not (state or {}).get("unsettled"), f"{page.url} never stopped moving: an animation keeps restarting"
     return state
 
 
-# A Korean page has the English page's templates, header, navigation and controls in the same places; its own words
-# wrap most at the narrowest width, so it is tabbed through at 320 px, and the Korean home page at 1280 px as well.
-KOREAN_AT_1280 = {"ko/index.html"}
-VIEWS = [(path, width) for path in PAGES for width in WIDTHS
-         if width != 1280 or not path.startswith("ko/") or path in KOREAN_AT_1280]
+VIEWS = [(path, width) for path in PAGES for width in widths_for(path, WIDTHS)]
 
 
 @pytest.mark.parametrize(("page_path", "width"), VIEWS)
 def test_tab_reaches_every_control_with_visible_unhidden_focus(browser, site_url, page_path, width):
     context, page = open_page(browser, site_url, page_path, width)
     expected = page.evaluate(MARK_REACHABLE)
+    tab_key = TabKey(page)
     reached, problems = set(), []
     for _ in range(expected + 15):
-        state = tab(page)
+        state = tab(page, tab_key)
         if state is None:
             continue
         if state["key"] is not None:

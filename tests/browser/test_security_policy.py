@@ -2,7 +2,7 @@
 GitHub Pages, the policy in each page), no page breaks a rule, and search, the palette switch and the menu work."""
 import pytest
 
-from published import open_under_policy, policy_problems
+from published import load, open_under_policy, policy_problems
 
 HOSTS = ("netlify", "github-pages")
 # GitHub Pages carries the same policy in a <meta> tag of each page (tests/test_publishing.py checks every page has
@@ -23,14 +23,28 @@ def test_every_page_loads_without_breaking_the_policy(phone_reader, published):
     assert not broken, broken
 
 
+def test_a_script_the_policy_has_no_hash_for_is_reported(browser, published):
+    """The check can fail: an inline script the policy does not allow, run while the page loads, is reported."""
+    address, folder, _ = published("netlify")
+    page_not_allowed = folder / "not-allowed.html"
+    page_not_allowed.write_text("<!doctype html><title>Not allowed</title><script>document.title = 'ran'</script>")
+    context, page, problems = open_under_policy(browser, 390)
+    try:
+        load(page, f"{address}/{page_not_allowed.name}")
+        found = policy_problems(page, problems)
+    finally:
+        context.close()
+        page_not_allowed.unlink()  # the published folder is every policy test's: no page of ours is left in it
+    assert any(problem.startswith("script-src") for problem in found), found
+
+
 def test_pages_with_the_policy_in_a_meta_tag_break_no_rule(browser, published):
     address, folder, _ = published("github-pages")
     context, page, problems = open_under_policy(browser, 1280)
     broken = {}
     for path in META_POLICY_PAGES:
         assert (folder / path).exists(), path
-        page.goto(f"{address}/{path}", wait_until="load")
-        page.wait_for_function("document.querySelector('[data-md-component=search-query]') !== null")
+        load(page, f"{address}/{path}")
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, path
         if found := policy_problems(page, problems):
             broken[path] = found
