@@ -6,6 +6,7 @@ import posixpath
 import re
 from functools import partial
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import get_args
 
 from jinja2 import Environment
@@ -474,11 +475,22 @@ class GuideMacros:
             headlines |= headlines_side_by_side(self.registry, group.treatments)
         return groups, headlines
 
-    def side_effect_across_studies(self, effect: str) -> Markup:
+    def side_effect_across_studies(self, effect: str, fold: str = "", pictures: Sequence[str] = ()) -> Markup:
+        """One side effect in every study, out of 100 people. With `fold` (the writer's words, "{studies}" standing
+        for how many studies), the table, its exact figures and the `pictures` (rates of this effect) fold under them,
+        so a phone reader reaches what follows; every figure keeps its caveats inside the fold."""
         rows = rate_rows(self.registry, effect, self.language)
         if not rows:
             raise LookupError(f"no side-effect rates in data for effect {effect!r}")
-        return self._render("effect_across_studies.html", effect=self.registry.get("effects", effect), rows=rows)
+        drawn = [self.registry.get("side_effects", rate) for rate in pictures]
+        other = [rate.id for rate in drawn if rate.effect != effect]
+        if other:
+            raise LookupError(f"pictures {other} are not rates of effect {effect!r}")
+        studies = numbers_in(self.language).format_number(len({row.trial.id for row in rows}))
+        return self._render("effect_across_studies.html", effect=self.registry.get("effects", effect), rows=rows,
+                            summary=fold.replace("{studies}", studies),
+                            pictures=[self.side_effect_picture(rate.id) for rate in drawn],
+                            guide=self._picture_guide() if drawn else Markup(""))
 
     def side_effect_picture(self, rate: str) -> Markup:
         chosen = self.registry.get("side_effects", rate)
