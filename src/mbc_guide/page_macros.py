@@ -477,10 +477,10 @@ class GuideMacros:
             headlines |= headlines_side_by_side(self.registry, group.treatments)
         return groups, headlines
 
-    def side_effect_across_studies(self, effect: str, fold: str = "", pictures: Sequence[str] = ()) -> Markup:
-        """One side effect in every study, out of 100 people. With `fold` (the writer's words, "{studies}" standing
-        for how many studies), the table, its exact figures and the `pictures` (rates of this effect) fold under them,
-        so a phone reader reaches what follows; every figure keeps its caveats inside the fold."""
+    def side_effect_across_studies(self, effect: str, folded: bool = False, pictures: Sequence[str] = ()) -> Markup:
+        """One side effect in every study, out of 100 people. Folded, the table, its exact figures and the `pictures`
+        (rates of this effect) fold under the table's name, so a phone reader reaches what follows; every figure keeps
+        its counting and caveats inside the fold."""
         rows = rate_rows(self.registry, effect, self.language)
         if not rows:
             raise LookupError(f"no side-effect rates in data for effect {effect!r}")
@@ -489,11 +489,9 @@ class GuideMacros:
             if rate.effect != effect:
                 raise LookupError(f"picture {rate.id!r} is a rate of effect {rate.effect!r}, not {effect!r}; "
                                   f"draw a rate of {effect!r} here")
-        studies = numbers_in(self.language).format_number(len({row.trial.id for row in rows}))
         return self._render("effect_across_studies.html", effect=self.registry.get("effects", effect), rows=rows,
                             columns=ACROSS_COLUMNS, counted_by_row=[self._how_row_counted(row) for row in rows],
-                            summary=fold.replace("{studies}", studies),
-                            pictures=[self.side_effect_picture(rate.id) for rate in drawn],
+                            folded=folded, pictures=[self.side_effect_picture(rate.id) for rate in drawn],
                             guide=self._picture_guide() if drawn else Markup(""))
 
     def _how_row_counted(self, row: RateRow) -> str:
