@@ -6,6 +6,7 @@ import posixpath
 import re
 from functools import partial
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import get_args
 
 from jinja2 import Environment
@@ -24,7 +25,7 @@ from .registry import Registry
 from .rendering import render_component
 from .reviews import review_for
 from .ui_strings import ui_text
-from .summaries import (HeadlineResult, OptionGroup, SaidOnce, different_studies, grid_answers, headline_result,
+from .summaries import (HeadlineResult, OptionGroup, RateRow, SaidOnce, different_studies, grid_answers, headline_result,
                         headlines_side_by_side, is_sentence, option_groups, rate_rows, usual_answers)
 from .urgent_groups import urgent_groups
 
@@ -34,6 +35,8 @@ SUPPORT_COUNTRIES = ("kr", "us", "uk")  # named by the catalogue: country.kr, co
 USED_BY_PATTERN = re.compile(re.escape(USED_BY_MARKER).replace(r"\{\}", "([a-z0-9-]+)"))
 # A macro call that draws results, and its first argument: options("her2-positive", ...), study_page("ascent").
 MACRO_CALL = re.compile(r"\b(options|option|option_page|trial_results|study_page)\(\s*[\"']([a-z0-9-]+)[\"']")
+# The across-studies table's columns of figures, in order, each with its heading (ui_strings.yaml).
+ACROSS_COLUMNS = (("any", "across.any"), ("serious", "across.serious"), ("fatal", "across.died"))
 
 
 @dataclass
@@ -474,11 +477,33 @@ class GuideMacros:
             headlines |= headlines_side_by_side(self.registry, group.treatments)
         return groups, headlines
 
-    def side_effect_across_studies(self, effect: str) -> Markup:
+    def side_effect_across_studies(self, effect: str, folded: bool = False, pictures: Sequence[str] = ()) -> Markup:
+        """One side effect in every study, out of 100 people. Folded, the table, its exact figures and the `pictures`
+        (rates of this effect) fold under the table's name, so a phone reader reaches what follows; every figure keeps
+        its counting and caveats inside the fold."""
         rows = rate_rows(self.registry, effect, self.language)
         if not rows:
             raise LookupError(f"no side-effect rates in data for effect {effect!r}")
-        return self._render("effect_across_studies.html", effect=self.registry.get("effects", effect), rows=rows)
+        drawn = [self.registry.get("side_effects", rate) for rate in pictures]
+        for rate in drawn:
+            if rate.effect != effect:
+                raise LookupError(f"picture {rate.id!r} is a rate of effect {rate.effect!r}, not {effect!r}; "
+                                  f"draw a rate of {effect!r} here")
+        return self._render("effect_across_studies.html", effect=self.registry.get("effects", effect), rows=rows,
+                            columns=ACROSS_COLUMNS, counted_by_row=[self._how_row_counted(row) for row in rows],
+                            folded=folded, pictures=[self.side_effect_picture(rate.id) for rate in drawn],
+                            guide=self._picture_guide() if drawn else Markup(""))
+
+    def _how_row_counted(self, row: RateRow) -> str:
+        """What a row's figures counted. When its columns were counted in different ways (another analysis, another
+        source), each way names its columns, so no figure is read with another one's counting."""
+        ways: dict[str, list[str]] = {}
+        for column, heading in ACROSS_COLUMNS:
+            if column in row.by_column:
+                ways.setdefault(self.phrases.how_counted(row.by_column[column], row.trial), []).append(self._ui(heading))
+        if len(ways) == 1:
+            return f"{self.phrases.sentence_case(next(iter(ways)))}."
+        return " ".join(f"{' / '.join(headings)}: {words}." for words, headings in ways.items())
 
     def side_effect_picture(self, rate: str) -> Markup:
         chosen = self.registry.get("side_effects", rate)
