@@ -8,6 +8,7 @@ import pytest
 
 from mbc_guide.browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_installed
 from page_measures import PHONE, REDIRECT, Measures, measure
+from search_stand_in import without_search_index
 from published import StaticServer, load, open_under_policy, policy_problems, served_for_host
 
 
@@ -60,6 +61,7 @@ def phone_reader(browser, published):
     group ("phone-measures"), so a run loads each page once."""
     address, folder, _ = published("netlify")
     context, page, problems = open_under_policy(browser, PHONE["width"], PHONE["height"])
+    without_search_index(context, folder)
     seen = {}
 
     def view(path: str) -> PhoneView:

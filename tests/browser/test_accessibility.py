@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
 
+from search_stand_in import without_search_index
 from settled import settle
 from site_pages import PAGES, widths_for
 
@@ -58,13 +59,14 @@ def switch_to_dark(page) -> None:
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_page_is_accessible_and_self_contained(browser, site_url, axe_script, page_path):
+def test_page_is_accessible_and_self_contained(browser, site_url, built_site, axe_script, page_path):
     """The page loaded once in the light scheme: every rule at 1280 px and narrowed to 320 px; then switched to dark
     with the header's switch: the colour rules at 320 px and widened to 1280 px again; each view once settled.
     A Korean page other than the home page: the same at 320 px only (site_pages.widths_for)."""
     widths = widths_for(page_path, WIDTHS)
     outside, console_errors = [], []
     context = browser.new_context(viewport={"width": widths[0], "height": 900}, color_scheme="light")
+    without_search_index(context, built_site)
     page = context.new_page()
     page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(site_url) and not request.url.startswith("data:") else None)
     page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)

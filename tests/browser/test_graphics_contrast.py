@@ -30,9 +30,9 @@ SHAPE_COLOURS = """
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_path", PAGES_WITH_PICTURES)
-def test_icon_arrays_and_bars_have_3_to_1_contrast(browser, site_url, page_path, scheme):
-    context, page = open_settled(browser, f"{site_url}/{page_path}", viewport={"width": 1280, "height": 900},
-                                 color_scheme=scheme)
+def test_icon_arrays_and_bars_have_3_to_1_contrast(browser, site_url, built_site, page_path, scheme):
+    context, page = open_settled(browser, f"{site_url}/{page_path}", built_site,
+                                 viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     shapes = page.evaluate(SHAPE_COLOURS)
     context.close()
 
