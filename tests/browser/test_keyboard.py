@@ -2,7 +2,6 @@
 hidden under the sticky header, tooltips that open on focus, and a menu that opens from the keyboard on phones."""
 import pytest
 from playwright.sync_api import expect
-from keys import TabKey
 from settled import open_settled, settle, settled_then
 from site_pages import PAGES, widths_for
 
@@ -73,9 +72,9 @@ def press(page, key):
 SETTLED_FOCUS_STATE = settled_then(FOCUS_STATE)
 
 
-def tab(page, tab_key):
+def tab(page):
     """Tab, then where focus went on the settled page (None once focus has left the page)."""
-    tab_key.press()
+    page.keyboard.press("Tab")
     state = page.evaluate(SETTLED_FOCUS_STATE)
     assert not (state or {}).get("unsettled"), f"{page.url} never stopped moving: an animation keeps restarting"
     return state
@@ -88,10 +87,9 @@ VIEWS = [(path, width) for path in PAGES for width in widths_for(path, WIDTHS)]
 def test_tab_reaches_every_control_with_visible_unhidden_focus(browser, site_url, built_site, page_path, width):
     context, page = open_page(browser, site_url, page_path, width, without_search_index_of=built_site)
     expected = page.evaluate(MARK_REACHABLE)
-    tab_key = TabKey(page)
     reached, problems = set(), []
     for _ in range(expected + 15):  # room for stops the marking does not count, such as a scrolling table
-        state = tab(page, tab_key)
+        state = tab(page)
         if state is None:
             break  # focus has left the page: the Tab order is over (one more Tab would start it again)
         if state["key"] is not None:
