@@ -8,7 +8,6 @@ from mbc_guide import editions
 REPO = Path(__file__).resolve().parents[2]
 
 
-
 def test_default_edition_is_served_at_the_root_and_others_in_their_folder():
     assert editions.served("en", "options/thp.md") == "options/thp.md"
     assert editions.served("ko", "options/thp.md") == "ko/options/thp.md"
