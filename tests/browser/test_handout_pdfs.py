@@ -5,7 +5,8 @@ page 2; the symptom card sheet with a whole card per alert."""
 import datetime as dt
 import math
 import re
-import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +19,6 @@ from mkdocs.config import load_config
 
 from mbc_guide import clinic_sheet
 from mbc_guide.handouts import CARDS_PAGE, PAPERS, RULED_LINES, is_handout, web_address
-from mbc_guide.pdf import render_handouts
 from mbc_guide.phrases import is_median, sentence_case
 from mbc_guide.registry import load_registry
 
@@ -31,19 +31,20 @@ SMALLEST_TEXT_PT = 12
 
 
 @pytest.fixture(scope="module")
-def printed(built_site, browser, tmp_path_factory):
-    """The handout PDFs, printed once for the run into a copy of the site (the session's built site stays as built
-    for other tests), and the days Chromium's clock read before and after printing: the date each sheet prints."""
-    def print_all(folder: Path) -> None:
-        shutil.copytree(built_site, folder / "site")
+def printed(site_sources, browser, tmp_path_factory):
+    """The site with every handout printed, built once for the run as `make site` builds it (`mbc-guide build
+    --pdfs`, in its own process: Playwright runs one per process), and the days Chromium's clock read before and
+    after: the date each sheet prints."""
+    def build_with_pdfs(folder: Path) -> None:
         days = [browser_day(browser)]
-        written = render_handouts(folder / "site", browser=browser)
+        subprocess.run([sys.executable, "-m", "mbc_guide.cli", "build", "--pdfs", "--site-dir", str(folder / "site")],
+                       cwd=site_sources, check=True, capture_output=True)
         days.append(browser_day(browser))
         editions = 2 if (folder / "site" / "ko").is_dir() else 1  # Korean sheets: tests/browser/test_korean_edition.py
-        assert len(written) == len(HANDOUTS) * len(PAPERS) * editions
+        assert len(list((folder / "site").rglob("*.pdf"))) == len(HANDOUTS) * len(PAPERS) * editions
         (folder / "days.txt").write_text("\n".join(days))
 
-    folder = made_once(tmp_path_factory, "printed", print_all)
+    folder = made_once(tmp_path_factory, "printed", build_with_pdfs)
     return folder / "site" / "handouts", set((folder / "days.txt").read_text().splitlines())
 
 
@@ -263,18 +264,14 @@ def test_handout_qr_code_reads_back_as_the_page_address(pdfs, site_url, handout,
     assert read == [web_address(site_url, page_explained(handout))]
 
 
-def test_make_site_links_every_pdf_it_printed_and_only_those(project_copy, tmp_path):
-    import subprocess
-    import sys
-
-    site = tmp_path / "site"  # built as `make site` does, in its own process (Playwright runs one per process)
-    subprocess.run([sys.executable, "-m", "mbc_guide.cli", "build", "--pdfs", "--site-dir", str(site)], cwd=project_copy,
-                   check=True, capture_output=True)
-    index = (site / "handouts" / "index.html").read_text()
-    for handout in HANDOUTS:
-        for paper in PAPERS:
-            assert f'href="{handout}-{paper}.pdf"' in index
-            assert f'href="{handout}-{paper}.pdf"' in (site / "handouts" / f"{handout}.html").read_text()
+def test_make_site_links_every_pdf_it_printed_and_only_those(pdfs):
+    site = pdfs.parent  # built by `mbc-guide build --pdfs`, as `make site` builds it (the printed fixture)
+    for edition in (site, site / "ko"):
+        index = (edition / "handouts" / "index.html").read_text()
+        for handout in HANDOUTS:
+            for paper in PAPERS:
+                assert f'href="{handout}-{paper}.pdf"' in index
+                assert f'href="{handout}-{paper}.pdf"' in (edition / "handouts" / f"{handout}.html").read_text()
     for page in site.rglob("*.html"):
         for target in re.findall(r'href="([^"]+\.pdf)"', page.read_text()):
             assert (page.parent / target).is_file(), (page, target)
