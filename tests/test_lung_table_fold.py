@@ -43,7 +43,10 @@ def test_the_table_of_every_study_and_its_pictures_fold_closed_under_one_line(bu
     fold = html[start:end]
     effect = registries[language].effects["ild"]
     summary = plain(re.search(r"<summary>(.*?)</summary>", fold, re.S).group(1))
-    assert summary == ui_text("across.label", language, effect=phrases_in(language).sentence_case(text_in(effect.name, language)))
+    phrases, name = phrases_in(language), text_in(effect.name, language)
+    # The summary names the effect in its plain words, one line on a phone; the caption inside gives every term.
+    assert summary == ui_text("across.label", language, effect=phrases.sentence_case(phrases.short_label(name)))
+    assert "(" not in summary and name in plain(re.search(r"<caption>(.*?)</caption>", fold, re.S).group(1))
     assert fold.count('<table class="side-effects across-studies') == 1 and html.count("across-studies stacked") == 1
     assert fold.count('class="icon-arrays"') == 2 == html.count('class="icon-arrays"'), "both pictures, in the fold"
 

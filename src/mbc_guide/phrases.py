@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .charts import Bar
 from .models import MEDIAN_MEASURES, Figure, Medicine, Result, SideEffectRate, Trial
@@ -421,8 +422,14 @@ def first_sentence(text: str) -> str:
 
 
 def short_label(name: str, longest: int = 30) -> str:
-    """A long name without its bracketed terms, for a table row on a phone: 'lung inflammation'."""
-    return name.split(" (", 1)[0] if len(name) > longest else name
+    """A long name without its bracketed terms, for a table row on a phone: 'lung inflammation' ('폐 염증': Korean
+    writes the bracket without a space)."""
+    return re.split(r"\s*\(", name, maxsplit=1)[0] if display_width(name) > longest else name
+
+
+def display_width(text: str) -> int:
+    """How wide text is set, in Latin letters: a Hangul or other wide character takes the room of two."""
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
 
 
 def run_owners(cells: list[str]) -> list[int]:

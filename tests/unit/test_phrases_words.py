@@ -282,6 +282,9 @@ def test_the_first_sentence_of_a_note():
     ("a name of exactly thirty (30ch)", "a name of exactly thirty"),
     ("name of exactly 30 chars (abc)", "name of exactly 30 chars (abc)"),
     ("a long name without brackets at all here", "a long name without brackets at all here"),
+    # Korean: no space before the bracket, and each Hangul letter is as wide as two Latin ones.
+    ("폐 염증(간질성 폐질환, ILD 또는 폐렴)", "폐 염증"),
+    ("피로(피곤함)", "피로(피곤함)"),
 ])
 def test_long_names_lose_their_bracketed_terms_in_phone_tables(name, label):
     assert phrases.short_label(name) == label
