@@ -79,7 +79,45 @@ def test_items_named_by_id_follow_their_item(registry):
     subtype = registry.subtypes["her2-positive"]
     assert ("subtypes", "her2-positive", f"questions[{len(subtype.questions) - 1}]") in fields
     assert ("glossary", "her2", "term") in fields  # a plain-text field readers see
-    assert not [field for field in fields if field[0] in ("reviews", "evidence")]
+    assert ("reviews", "handouts/her2-positive.md", "reviewed_by") in fields  # named in the page's review line
+    assert not [field for field in fields if field[0] == "evidence"]  # the team's record
+    assert {field[2] for field in fields if field[0] == "reviews"} == {"reviewed_by"}  # dates are not words
+
+
+def test_a_review_without_korean_reviewer_is_reported_with_file_and_line(data):
+    overlay = data / "ko" / "reviews.yaml"
+    item = (f"- id: handouts/her2-positive.md\n  field: reviewed_by\n  from_english: "
+            f"'{english_fingerprint('Site editorial team')}'\n  ko: 사이트 편집팀\n")
+    assert item in overlay.read_text(encoding="utf-8")
+    overlay.write_text(overlay.read_text(encoding="utf-8").replace(item, ""), encoding="utf-8")
+    report = parity(data)
+    english = data / "reviews.yaml"
+    english_line = line_with(english, "page: handouts/her2-positive.md") + 3
+    assert "reviewed_by: Site editorial team" in english.read_text(encoding="utf-8").splitlines()[english_line - 1]
+    end = len(overlay.read_text(encoding="utf-8").splitlines())
+    assert messages(report.gaps) == [
+        f"data/ko/reviews.yaml:{end}: handouts/her2-positive.md.reviewed_by: missing Korean text (English at "
+        f"data/reviews.yaml:{english_line}, from_english: '{english_fingerprint('Site editorial team')}')"]
+    assert report.files["reviews"].missing == 1
+
+
+def test_a_korean_reviewer_whose_english_changed_is_out_of_date(data):
+    english = data / "reviews.yaml"
+    text = english.read_text(encoding="utf-8")
+    page_line = line_with(english, "page: her2-positive.md")
+    lines = text.splitlines(keepends=True)
+    assert lines[page_line + 2] == "  reviewed_by: Site editorial team\n"
+    new_reviewer = "Breast cancer nurses' team"
+    lines[page_line + 2] = f"  reviewed_by: {new_reviewer}\n"
+    english.write_text("".join(lines), encoding="utf-8")
+    report = parity(data)
+    overlay = data / "ko" / "reviews.yaml"
+    fingerprint_line = line_with(overlay, "- id: her2-positive.md") + 2
+    assert messages(report.gaps) == [
+        f"data/ko/reviews.yaml:{fingerprint_line}: her2-positive.md.reviewed_by: Korean text out of date (English "
+        f"changed since translation; English at data/reviews.yaml:{page_line + 3}, now from_english: "
+        f"'{english_fingerprint(new_reviewer)}')"]
+    assert report.files["reviews"].out_of_date == 1
 
 
 @pytest.mark.parametrize("item, message", [
@@ -102,6 +140,13 @@ def test_wrong_overlay_items_are_refused_with_their_line(data, item, message):
     write_overlay(data, "subtypes", item)
     errors = messages(parity(data).errors)
     assert [error for error in errors if error.startswith(message)], errors
+
+
+def test_a_reviewer_item_for_a_page_without_review_dates_is_refused(data):
+    write_overlay(data, "reviews", "- id: handouts/her2-postive.md\n  field: reviewed_by\n  from_english: '000000000000'\n"
+                                   "  ko: 사이트 편집팀\n")
+    assert ("data/ko/reviews.yaml:1: handouts/her2-postive.md.reviewed_by: no entry with id 'handouts/her2-postive.md' "
+            "in the English data; remove the item or fix its id or field") in messages(parity(data).errors)
 
 
 def test_a_string_translated_twice_is_refused(data):

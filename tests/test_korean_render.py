@@ -84,6 +84,14 @@ def test_korean_registry_merges_the_overlay_into_a_copy(registry, tmp_path):
     assert registry_in(registry, "en", data_dir) is registry
 
 
+def test_korean_registry_names_the_reviewer_in_korean(registry, tmp_path):
+    data_dir = write_overlay(tmp_path, registry, {("reviews", "her2-positive.md")})
+    korean = korean_registry(registry, data_dir)
+    assert korean.reviews["her2-positive.md"].reviewed_by == MADE_UP
+    assert korean.reviews["her2-positive.md"].last_reviewed == registry.reviews["her2-positive.md"].last_reviewed
+    assert registry.reviews["her2-positive.md"].reviewed_by != MADE_UP  # the English registry is never changed
+
+
 def test_result_in_korean_has_korean_words_and_number_words(registry, tmp_path):
     trial_id = "destiny-breast09"
     data_dir = write_overlay(tmp_path, registry, {("trials", trial_id)})

@@ -7,6 +7,7 @@ from pathlib import Path
 from mbc_guide.cli import build_site
 from mbc_guide.edition_gate import unpaired_pages
 from mbc_guide.korean_overlay import english_fingerprint
+from mbc_guide.languages import korean_registry
 
 
 def failed_build_errors(project: Path, capsys) -> list[str]:
@@ -54,6 +55,26 @@ def test_the_korean_edition_has_its_own_site_name_and_navigation(built_site):
     assert re.search(r'마지막 검토: <time datetime="(\d{4})-(\d\d)-(\d\d)">\1년 \d{1,2}월 \d{1,2}일</time>', page)
 
 
+def test_a_korean_page_names_its_reviewer_in_korean_and_an_english_page_in_english(built_site, site_sources, registry):
+    """The review line is the one that says who checked the page: on a Korean page, in Korean (data/ko/reviews.yaml),
+    on a page built from data too (options/ share options/index.md's review)."""
+    korean = korean_registry(registry, site_sources / "data")
+    for page, review_of in (("her2-positive.html", "her2-positive.md"), ("options/tdxd-pertuzumab.html", "options/index.md")):
+        english_reviewer = registry.reviews[review_of].reviewed_by
+        korean_reviewer = korean.reviews[review_of].reviewed_by
+        assert re.search(r"[가-힣]", korean_reviewer) and korean_reviewer != english_reviewer
+        korean_line = review_line(built_site / "ko" / page)
+        assert f"({korean_reviewer}). 다음 검토 예정일:" in korean_line
+        assert english_reviewer not in korean_line and not re.search(r"[A-Za-z]{3,}", korean_line)
+        assert f"by {english_reviewer}. Next review due:" in review_line(built_site / page)
+
+
+def review_line(page: Path) -> str:
+    """The words of the page's review line (the first paragraph of aside.review-dates), tags removed."""
+    line = re.search(r'<aside class="review-dates"[^>]*>\s*<p>(.*?)</p>', page.read_text(encoding="utf-8"), re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", line.group(1))).strip()
+
+
 def test_offline_search_index_holds_both_editions_with_the_korean_separator(built_site):
     """search_index.js (what pages opened from disk read) is the merged index, not the last edition's alone."""
     script, merged = search_index(built_site / "search/search_index.js"), search_index(built_site / "search/search_index.json")
@@ -96,6 +117,29 @@ def test_a_stale_korean_string_fails_the_build_with_its_line(tmp_path, capsys):
     assert stale == [f"data/ko/subtypes.yaml:{_line_of(project / 'data/ko/subtypes.yaml', 'her2-positive', 'short_name') + 2}: "
                      "her2-positive.short_name: Korean text out of date (English changed since translation; English "
                      f"at data/subtypes.yaml:4, now from_english: '{english_fingerprint('HER2 positive')}')"]
+
+
+def test_a_missing_or_stale_korean_reviewer_fails_the_build_with_its_line(tmp_path, capsys):
+    from korean_site import korean_site_sources
+
+    project = korean_site_sources(tmp_path)
+    overlay = project / "data/ko/reviews.yaml"
+    text = overlay.read_text(encoding="utf-8")
+    item = re.search(r"(?m)^- id: support\.md\n  field: reviewed_by\n(?:  .*\n)+", text)
+    overlay.write_text(text.replace(item.group(0), ""), encoding="utf-8")
+    reviews = project / "data/reviews.yaml"
+    lines = reviews.read_text(encoding="utf-8").splitlines(keepends=True)
+    page_line = lines.index("- page: about.md\n") + 1
+    assert lines[page_line + 2] == "  reviewed_by: Site editorial team\n"
+    lines[page_line + 2] = "  reviewed_by: Patient information team\n"
+    reviews.write_text("".join(lines), encoding="utf-8")
+    errors = [e for e in failed_build_errors(project, capsys) if e.startswith("data/ko/reviews.yaml:")]
+    assert len(errors) == 2, errors
+    assert re.fullmatch(r"data/ko/reviews\.yaml:\d+: support\.md\.reviewed_by: missing Korean text \(English at "
+                        r"data/reviews\.yaml:\d+, from_english: '[0-9a-f]{12}'\)", errors[1]), errors
+    assert errors[0] == (f"data/ko/reviews.yaml:{_line_of(overlay, 'about.md', 'reviewed_by') + 2}: about.md.reviewed_by: "
+                         "Korean text out of date (English changed since translation; English at data/reviews.yaml:"
+                         f"{page_line + 3}, now from_english: '{english_fingerprint('Patient information team')}')")
 
 
 def _line_of(overlay: Path, entry_id: str, field: str) -> int:

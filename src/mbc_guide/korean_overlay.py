@@ -1,8 +1,8 @@
 """The Korean overlay: Korean text for every reader-facing string in data/, kept in data/ko/<file>.yaml by id.
 
-Each overlay item names an entry (`id`), a reader-facing string in it (`field`, e.g. `questions[2]`,
-`arms[tdxd-pertuzumab].label`), the Korean text (`ko`) and the fingerprint of the English it was translated from
-(`from_english`). The parity check reports, one located line each:
+Each overlay item names an entry (`id`; in reviews.yaml, whose entries have none, the page), a reader-facing string
+in it (`field`, e.g. `questions[2]`, `arms[tdxd-pertuzumab].label`), the Korean text (`ko`) and the fingerprint of
+the English it was translated from (`from_english`). The parity check reports, one located line each:
 - a string without Korean text: `data/ko/treatments.yaml:LINE: id.field: missing Korean text`;
 - Korean text whose English changed since: `...: Korean text out of date (English changed since translation)`;
 - an item whose id or field names no English string, a field translated twice, Korean written inside data/.
@@ -21,16 +21,18 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from .errors import DataError
 from .loading import Located, _load_file
-from .models import DATA_FILES, LANGUAGES, Id, PlainText, Strict
+from .models import DATA_FILES, LANGUAGES, PlainText, Strict
 from .registry import Registry
 from .yaml_source import line_of
 
 OVERLAY_FOLDER = "ko"
-# Files without reader-facing words to translate: review dates and the evidence record (read by the team).
-UNTRANSLATED_FILES = ("reviews", "evidence")
+# Files without reader-facing words to translate: the evidence record (read by the team).
+UNTRANSLATED_FILES = ("evidence",)
 TRANSLATED_FILES = tuple(name for name in DATA_FILES if name not in UNTRANSLATED_FILES)
-# Plain-text fields readers see as words (most reader-facing strings are `Text`, found by their shape).
-TRANSLATED_PLAIN_FIELDS = {"glossary": ("term",), "trials": ("name",), "sources": ("read_in",)}
+# Plain-text fields readers see as words (most reader-facing strings are `Text`, found by their shape); a page's
+# reviewer is named in its review line, so a Korean page names the reviewer in Korean.
+TRANSLATED_PLAIN_FIELDS = {"glossary": ("term",), "trials": ("name",), "sources": ("read_in",),
+                           "reviews": ("reviewed_by",)}
 FINGERPRINT_LENGTH = 12
 
 
@@ -56,10 +58,15 @@ def _korean_written(value: str) -> str:
     return value
 
 
+# An entry's id, or for reviews.yaml (whose entries are named by their page) the page: handouts/her2-positive.md.
+EntryKey = Annotated[str, Field(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*|[\w.-]+(/[\w.-]+)*\.md)$",
+                                description="the entry's id in the English data file (reviews.yaml: its page)")]
+
+
 class KoreanText(Strict):
     """One translated string: which entry and field, the Korean, and the English it was translated from."""
 
-    id: Id = Field(description="the entry's id in the English data file")
+    id: EntryKey
     field: str = Field(pattern=r"^[a-z_]+(\[[a-z0-9-]+\]|\.[a-z_]+)*$",
                        description="the string's place in the entry: name, questions[2], arms[arm-id].label")
     from_english: Fingerprint

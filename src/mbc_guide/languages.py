@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .korean_overlay import OVERLAY_FOLDER, TRANSLATED_FILES, TRANSLATED_PLAIN_FIELDS, KoreanText, _text_values, load_overlay
+from .korean_overlay import (OVERLAY_FOLDER, TRANSLATED_FILES, TRANSLATED_PLAIN_FIELDS, UNTRANSLATED_FILES, KoreanText,
+                             _text_values, load_overlay)
 from .models import LANGUAGES
 from .registry import Registry
 
@@ -58,10 +59,11 @@ def text_in(text: Mapping[str, str], language: str) -> str:
 
 
 def korean_registry(registry: Registry, data_dir: Path, data_prefix: str = "data") -> Registry:
-    """A copy of the registry whose Text dicts also carry "ko" from the overlay, and whose glossary terms are the
-    Korean words. Items that name no English string are skipped here: the parity check reports them."""
+    """A copy of the registry whose Text dicts also carry "ko" from the overlay, and whose translated plain fields
+    (glossary terms, reviewers, ...) are the Korean words. Items that name no English string are skipped here: the
+    parity check reports them."""
     korean = Registry(**{kind: copy.deepcopy(getattr(registry, kind)) for kind in TRANSLATED_FILES},
-                      **{kind: getattr(registry, kind) for kind in ("reviews", "evidence")},
+                      **{kind: getattr(registry, kind) for kind in UNTRANSLATED_FILES},
                       located=registry.located)
     for kind in TRANSLATED_FILES:
         items, _errors, _ = load_overlay(data_dir, kind, data_prefix)

@@ -357,7 +357,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(-100)  # after mkdocs-macros has rendered the page
     def _finish_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         path = page.file.src_path
-        page.meta["review"] = review_for(self.registry, in_edition(page.file.src_uri))
+        # The edition's registry: a Korean page's review line names its reviewer in Korean.
+        page.meta["review"] = review_for(self.edition_registry, in_edition(page.file.src_uri))
         for source_id in self.macros.page.sources:
             self.source_pages[source_id][page.file.url] = page.title or path
         readable = re.sub(r"<[^>]+>|\]\([^)]*\)|\{[^}]*\}", " ", self.deferred.restore(markdown))
