@@ -312,7 +312,8 @@ def test_an_old_access_note_warns(project_copy):
     result = build_site(project_copy / "mkdocs.yml", project_copy / "site")
     assert result and (f"data/access.yaml:{line}: tdxd-us-first.as_of: warning: as of 2025-01-01 is more than 6 months "
                        "older than the last review of her2-positive.md (2026-11-26); check the note against the newest "
-                       "access facts and update its date") in result.warnings
+                       "access facts: if one is newer, update the note and its as_of; if none is, keep as_of and write "
+                       "the day you checked in checked:") in result.warnings
 
 
 def test_uncertain_notes_say_so(built_site):
