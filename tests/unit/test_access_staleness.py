@@ -5,6 +5,7 @@ from textwrap import dedent
 
 from mbc_guide.errors import DataErrors
 from mbc_guide.loading import load_data
+from mbc_guide.mkdocs_plugin import GuidePlugin
 from mbc_guide.registry import build_registry
 from mbc_guide.reviews import stale_access_notes
 
@@ -79,3 +80,9 @@ def test_a_check_before_the_facts_is_refused(tmp_path):
     assert errors == ["data/access.yaml:10: made-up-note.checked: 2026-01-15 is before as_of (2026-02-01); checked is "
                       "the day you checked the note against the newest access facts, on or after the date of those facts"]
 
+
+def test_each_warning_is_kept_once_per_build_and_one_editions_own_warning_too():
+    plugin = GuidePlugin()
+    plugin._warn(["shared warning", "english only"])  # the English edition's build
+    plugin._warn(["shared warning", "korean only", "korean only"])  # the Korean edition's build
+    assert plugin.warnings == ["shared warning", "english only", "korean only"]
