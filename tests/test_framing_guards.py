@@ -312,7 +312,28 @@ def test_an_old_access_note_warns(project_copy):
     result = build_site(project_copy / "mkdocs.yml", project_copy / "site")
     assert result and (f"data/access.yaml:{line}: tdxd-us-first.as_of: warning: as of 2025-01-01 is more than 6 months "
                        "older than the last review of her2-positive.md (2026-11-26); check the note against the newest "
-                       "access facts and update its date") in result.warnings
+                       "access facts: if one is newer, update the note and its as_of; if none is, keep as_of and write "
+                       "the day you checked in checked:") in result.warnings
+
+
+def test_an_old_check_of_an_access_note_warns_once_for_both_editions(tmp_path):
+    from korean_site import korean_site_sources
+
+    project = korean_site_sources(tmp_path)  # both editions, each built with the same plugin
+    access = project / "data" / "access.yaml"
+    note = "- id: tucatinib-us\n"
+    text = access.read_text()
+    block = text[text.index(note):text.index("\n- id: ", text.index(note) + 1)]
+    access.write_text(text.replace(block, block.replace("  checked: 2026-11-30\n", "  checked: 2026-03-01\n")))
+    line = line_of(access, "checked: 2026-03-01")
+    result = build_site(project / "mkdocs.yml", project / "site")
+    assert result
+    access_warnings = [w for w in result.warnings if w.startswith("data/access.yaml")]
+    assert access_warnings == [
+        f"data/access.yaml:{line}: tucatinib-us.checked: warning: checked on 2026-03-01 is more than 6 months older "
+        "than the last review of her2-positive.md (2026-11-26); check the note against the newest access facts: if one "
+        "is newer, update the note and its as_of; if none is, keep as_of and write the day you checked in checked:"]
+    assert len(result.warnings) == len(set(result.warnings))  # the placeholder warnings, too, once each
 
 
 def test_uncertain_notes_say_so(built_site):

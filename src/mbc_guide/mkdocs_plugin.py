@@ -7,6 +7,7 @@ import os
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Callable
 
@@ -74,6 +75,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.deferred = DeferredHtml()
         self.parsed_pages = ParsedPages()
         self.edition = DEFAULT
+        self._first_edition = True
         self._writer_nav: list[Any] | None = None
         self._start_build()
 
@@ -122,15 +124,21 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         site = SiteFacts(name=self._edition_setting(config, "site_name"), url=config.site_url, pdfs=self.pdfs)
         self.macros = GuideMacros(self.registry, reused_component_environment(project / self.config.components_dir), site,
                                   registries)
+        self._first_edition = first_edition
         if first_edition:
             self._start_build()
-            self.warnings += self._placeholder_warnings
+            self._warn(self._placeholder_warnings)
             self._writer_nav = config.nav  # each edition's navigation is made from the writers' one
         self._start_edition()
         self.known_capitals = self._capitalised_names()
         self.known_urls = {url for source in self.registry.sources.values() for url in (source.url, source.read_in_url) if url}
         config.nav = _with_generated_nav(self._writer_nav, self.edition_registry, self.edition)
         return config
+
+    def _warn(self, lines: Iterable[str]) -> None:
+        """Each warning once per build: every edition is built with this plugin, and warnings about the shared data
+        (review dates, access notes) come from each of them; a warning only one edition gives is kept too."""
+        self.warnings += [line for line in dict.fromkeys(lines) if line not in self.warnings]
 
     def _choose_edition(self, config: Any) -> bool:
         """The edition this build makes, from the i18n plugin; on the first build, the editions extra.editions turns
@@ -175,12 +183,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self._add_generated_pages(files, config)
         pages = [in_edition(f.src_uri) for f in files.documentation_pages()]
         allowed, notice = allow_overdue(dict(os.environ))
-        if notice:
+        if notice and self._first_edition:  # once per build, not once per edition
             log.warning(notice)
         today = clock.today()
         problems = review_problems(self.registry, pages, today, allowed)
-        self.warnings += [str(warning) for warning in reviews_due_soon(self.registry, today)]
-        self.warnings += [str(warning) for warning in stale_access_notes(self.registry)]
+        self._warn(str(warning) for warning in reviews_due_soon(self.registry, today))
+        self._warn(str(warning) for warning in stale_access_notes(self.registry))
         # Entries that name the page explaining them: subtypes and urgent symptoms.
         for kind in ("subtypes", "alerts"):
             for entry in getattr(self.registry, kind).values():

@@ -9,7 +9,8 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat, StrictInt
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat, StrictInt,
+                      ValidationInfo, field_validator)
 
 LANGUAGES = ("en", "ko")
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="lower-case words joined by hyphens")]
@@ -342,10 +343,23 @@ class AccessNote(Strict):
     status: Text
     # False where the sources conflict, are old or a decision is pending: readers are told it is not confirmed.
     confirmed: bool
-    as_of: dt.date
+    as_of: dt.date  # the date of the facts, shown to readers; it moves only when a newer fact changes the note
+    # The day a writer checked the note against the newest access facts and found nothing newer: the build measures
+    # staleness from it instead of as_of. Never shown to readers.
+    checked: dt.date | None = Field(None, description="the day the note was checked against the newest access facts "
+                                                      "and nothing newer was found (as_of stays the date of the facts)")
     fact: Id
     source_title: PlainText
     url: Annotated[str | None, Field(pattern=r"^https?://"), AfterValidator(_linkable)] = None
+
+    @field_validator("checked")
+    @classmethod
+    def _checked_after_the_facts(cls, checked: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        as_of = info.data.get("as_of")
+        if checked is not None and as_of is not None and checked < as_of:
+            raise ValueError(f"{checked} is before as_of ({as_of}); checked is the day you checked the note "
+                             "against the newest access facts, on or after the date of those facts")
+        return checked
 
 
 def _has_value_slot(text: dict[str, str]) -> dict[str, str]:

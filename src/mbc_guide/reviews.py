@@ -38,20 +38,26 @@ def review_for(registry: Registry, page: str) -> PageReview | None:
 
 DUE_SOON_DAYS = 30
 STALE_ACCESS_DAYS = 183  # about 6 months
+# as_of is the date of the facts readers see: a check that finds nothing newer must not move it.
+HOW_TO_RECORD = ("if one is newer, update the note and its as_of; if none is, keep as_of and write the day you checked "
+                 "in checked:")
 
 
 def stale_access_notes(registry: Registry) -> list[DataError]:
-    """Warnings for access notes whose as-of date is more than 6 months older than the last review of a page that
-    shows them (the pages of their indications' subtypes): approvals and coverage change."""
+    """Warnings for access notes last checked more than 6 months before the last review of a page that shows them
+    (the pages of their indications' subtypes): approvals and coverage change. A note was last checked on its
+    `checked` date where it has one (a writer found nothing newer), else on its as-of date."""
     warnings = []
     for note in registry.access.values():
         pages = dict.fromkeys(registry.subtypes[i.subtype].page for i in note.indications if i.subtype in registry.subtypes)
         for page in pages:
             review = registry.reviews.get(page)
-            if review and (review.last_reviewed - note.as_of).days > STALE_ACCESS_DAYS:
-                warnings.append(registry.error_at("access", note.id, ("as_of",), f"warning: as of {note.as_of} is more than "
-                                                  f"6 months older than the last review of {page} ({review.last_reviewed}); "
-                                                  "check the note against the newest access facts and update its date"))
+            since = note.checked or note.as_of
+            if review and (review.last_reviewed - since).days > STALE_ACCESS_DAYS:
+                field, when = ("checked", f"checked on {since}") if note.checked else ("as_of", f"as of {since}")
+                warnings.append(registry.error_at("access", note.id, (field,), f"warning: {when} is more than 6 months "
+                                                  f"older than the last review of {page} ({review.last_reviewed}); "
+                                                  f"check the note against the newest access facts: {HOW_TO_RECORD}"))
     return warnings
 
 
