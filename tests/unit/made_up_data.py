@@ -9,6 +9,18 @@ from mbc_guide.models import SideEffectRate, Subtype, Treatment, Trial
 from mbc_guide.registry import Registry
 
 
+# The subtypes file of the small made-up data sets: one subtype, explained on her2-positive.md.
+SUBTYPES_FILE = """\
+- id: her2-positive
+  name: HER2-positive
+  short_name: HER2-positive
+  page: her2-positive.md
+  what_it_means: Made up.
+  how_tested: Made up.
+  questions: []
+"""
+
+
 def figure(value: float, less_than: bool = False) -> dict:
     return {"value": value, "fact": "made-up-fact", "source": "made-up-source", "less_than": less_than}
 

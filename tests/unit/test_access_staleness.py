@@ -3,21 +3,12 @@ else from the date of its facts (`as_of`), against the last review of the page t
 from pathlib import Path
 from textwrap import dedent
 
+from made_up_data import SUBTYPES_FILE
 from mbc_guide.errors import DataErrors
 from mbc_guide.loading import load_data
 from mbc_guide.mkdocs_plugin import GuidePlugin
 from mbc_guide.registry import build_registry
 from mbc_guide.reviews import stale_access_notes
-
-SUBTYPES = """\
-- id: her2-positive
-  name: HER2-positive
-  short_name: HER2-positive
-  page: her2-positive.md
-  what_it_means: Made up.
-  how_tested: Made up.
-  questions: []
-"""
 
 REVIEWS = """\
 - page: her2-positive.md
@@ -42,7 +33,7 @@ def access_note(*, as_of: str, checked: str | None = None) -> str:
 
 
 def warnings_for(tmp_path: Path, note: str) -> list[str]:
-    for name, text in {"subtypes": SUBTYPES, "reviews": REVIEWS, "access": note}.items():
+    for name, text in {"subtypes": SUBTYPES_FILE, "reviews": REVIEWS, "access": note}.items():
         (tmp_path / f"{name}.yaml").write_text(text)
     loaded = load_data(tmp_path)
     assert [e for e in loaded.errors if e.message != "file is missing"] == []

@@ -5,7 +5,7 @@ from textwrap import dedent
 
 import pytest
 
-from made_up_data import registry_of, side_effect_rate, treatment, trial
+from made_up_data import SUBTYPES_FILE, registry_of, side_effect_rate, treatment, trial
 from mbc_guide.errors import DataErrors
 from mbc_guide.loading import load_data
 from mbc_guide.models import AccessNote
@@ -19,15 +19,7 @@ FILES = {
           published: 2024
           supports: The made-up numbers.
         """,
-    "subtypes": """\
-        - id: her2-positive
-          name: HER2-positive
-          short_name: HER2-positive
-          page: her2-positive.md
-          what_it_means: Made up.
-          how_tested: Made up.
-          questions: []
-        """,
+    "subtypes": SUBTYPES_FILE,
     "medicines": """\
         - id: made-up-medicine
           name: Made-up medicine
