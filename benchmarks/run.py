@@ -313,6 +313,10 @@ def main() -> int:
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
                         help="cpu: this process's CPU time, steadier when other programs share the machine")
     arguments = parser.parse_args()
+    if arguments.both_editions and arguments.profile_scale > 1:
+        # A grown site copies English pages, which have no Korean pages: the Korean edition's gate refuses it.
+        parser.error("--both-editions profiles the site as it is (--profile-scale 1): the copies that grow a site "
+                     "are English pages without their Korean pages")
     global clock
     clock = CLOCKS[arguments.clock]
     if arguments.profile:
