@@ -179,8 +179,20 @@ def measure_pdfs(project: Path, runs: int) -> float | None:
     return median_seconds(lambda: render_handouts(project / "site"), runs, CLOCKS["wall"])
 
 
+def reference_loop_seconds(runs: int = 3) -> float:
+    """CPU seconds of a fixed pure-Python loop (10 million additions): how fast this machine runs Python, so that
+    rounds measured on different machines can be compared (machines lent for a session differ by half or more)."""
+    def loop() -> int:
+        total = 0
+        for step in range(10_000_000):
+            total += step
+        return total
+    return median_seconds(loop, runs, time.process_time)
+
+
 def run(runs: int, scales: list[int]) -> dict[str, object]:
     results: dict[str, object] = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+                                  "reference_loop_s": reference_loop_seconds(),
                                   "clock": next(name for name, function in CLOCKS.items() if function is clock),
                                   "runs": runs, "targets": TARGETS}
     with tempfile.TemporaryDirectory(prefix="mbc-bench-") as scratch:
@@ -220,7 +232,8 @@ def table(results: dict[str, object]) -> str:
     def row(label: str, value: object, unit: str, target: str = "") -> str:
         shown = "n/a" if value is None else f"{value:.2f} {unit}" if isinstance(value, float) else f"{value} {unit}"
         return f"| {label:<46} | {shown:>12} | {target:<10} |"
-    lines = [f"Machine: {results['machine']}; {results['clock']} time, median of {results['runs']} runs after a warm-up.", "",
+    lines = [f"Machine: {results['machine']}; a 10-million-step Python loop takes {results['reference_loop_s']:.2f} s of "
+             f"CPU; {results['clock']} time, median of {results['runs']} runs after a warm-up.", "",
              f"| {'measure':<46} | {'result':>12} | {'target':<10} |", f"|{'-' * 48}|{'-' * 14}:|{'-' * 12}|",
              row(f"full build, English, {results['pages']} written pages", results["full_build_s"], "s", "<= 2 s"),
              row("`mbc-guide build` command (with Python start)", results["build_command_s"], "s"),
