@@ -58,12 +58,9 @@ def handout_pages(site_dir: Path, language: str = DEFAULT_LANGUAGE) -> list[Path
                   and HANDOUT_HEAD in page.read_text(encoding="utf-8"))
 
 
-def render_handouts(site_dir: Path, chromium: str = CHROMIUM, browser: Any = None) -> list[Path]:
+def render_handouts(site_dir: Path, chromium: str = CHROMIUM) -> list[Path]:
     """Write <handout>-a4.pdf and <handout>-letter.pdf beside each handout page of the editions built;
-    return the PDFs written.
-    `browser` is a running Playwright browser to reuse (the tests have one); otherwise Chromium is started."""
-    if browser is not None:
-        return _print_all(browser, site_dir)
+    return the PDFs written."""
     if not chromium_installed(chromium):
         raise ChromiumMissing(INSTALL_HINT)
     from playwright.sync_api import sync_playwright
