@@ -95,10 +95,7 @@ def test_a_missing_korean_string_fails_the_build_with_its_line(tmp_path, capsys)
     from korean_site import korean_site_sources
 
     project = korean_site_sources(tmp_path)
-    overlay = project / "data/ko/subtypes.yaml"
-    text = overlay.read_text(encoding="utf-8")
-    item = re.search(r"(?m)^- id: her2-positive\n  field: name\n(?:  .*\n)+", text)
-    overlay.write_text(text.replace(item.group(0), ""), encoding="utf-8")
+    without_overlay_item(project / "data/ko/subtypes.yaml", "her2-positive", "name")
     errors = failed_build_errors(project, capsys)
     missing = [e for e in errors if "her2-positive.name: missing Korean text" in e]
     assert len(missing) == 1 and re.fullmatch(r"data/ko/subtypes\.yaml:\d+: her2-positive\.name: missing Korean text "
@@ -124,9 +121,7 @@ def test_a_missing_or_stale_korean_reviewer_fails_the_build_with_its_line(tmp_pa
 
     project = korean_site_sources(tmp_path)
     overlay = project / "data/ko/reviews.yaml"
-    text = overlay.read_text(encoding="utf-8")
-    item = re.search(r"(?m)^- id: support\.md\n  field: reviewed_by\n(?:  .*\n)+", text)
-    overlay.write_text(text.replace(item.group(0), ""), encoding="utf-8")
+    without_overlay_item(overlay, "support.md", "reviewed_by")
     reviews = project / "data/reviews.yaml"
     lines = reviews.read_text(encoding="utf-8").splitlines(keepends=True)
     page_line = lines.index("- page: about.md\n") + 1
@@ -140,6 +135,14 @@ def test_a_missing_or_stale_korean_reviewer_fails_the_build_with_its_line(tmp_pa
     assert errors[0] == (f"data/ko/reviews.yaml:{_line_of(overlay, 'about.md', 'reviewed_by') + 2}: about.md.reviewed_by: "
                          "Korean text out of date (English changed since translation; English at data/reviews.yaml:"
                          f"{page_line + 3}, now from_english: '{english_fingerprint('Patient information team')}')")
+
+
+def without_overlay_item(overlay: Path, entry_id: str, field: str) -> None:
+    """The overlay file with one item's Korean text left out, as a translator who has not got to it yet leaves it."""
+    text = overlay.read_text(encoding="utf-8")
+    item = re.search(rf"(?m)^- id: {re.escape(entry_id)}\n  field: {re.escape(field)}\n(?:  .*\n)+", text)
+    assert item, f"{overlay.name} has no item {entry_id}.{field}"
+    overlay.write_text(text.replace(item.group(0), ""), encoding="utf-8")
 
 
 def _line_of(overlay: Path, entry_id: str, field: str) -> int:
