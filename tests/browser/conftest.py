@@ -10,6 +10,7 @@ from mbc_guide.browser import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_in
 from page_measures import PHONE, REDIRECT, Measures, measure
 from search_stand_in import without_search_index
 from published import StaticServer, load, open_under_policy, policy_problems, served_for_host
+from reader_tab import ReaderTab
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +33,14 @@ def site_url(built_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def reader_tab(browser, site_url, built_site):
+    """ReaderTab: one tab per worker for the page-wise checks that use no pointer (reader_tab.py)."""
+    tab = ReaderTab(browser, site_url, built_site)
+    yield tab
+    tab.close()
 
 
 @pytest.fixture(scope="session")

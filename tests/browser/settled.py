@@ -4,7 +4,6 @@ Material fades and slides its header parts (search, palette, title) for up to ha
 a loaded machine runs those transitions late, so a check made at a fixed moment sees a different page from run to
 run. Bringing every transition to its end before a check removes that dependence on timing, and costs no waiting:
 a finished transition leaves the page exactly as waiting for it would."""
-from search_stand_in import without_search_index
 
 # Material notices a focus change one timer later (its focus watcher debounces focusin/focusout by 1 ms, and the
 # search field closes from there): a timer set now runs after that one, so the reaction has happened first. Then
@@ -35,14 +34,3 @@ def settled_then(check: str) -> str:
     one call to the browser instead of two, for checks repeated after every key press."""
     return f"async () => {{ if (!await ({SETTLE})()) return {{unsettled: true}}; return ({check})(); }}"
 
-
-def open_settled(browser, url: str, without_search_index_of=None, **context_options):
-    """A new context and page at url, loaded and settled; the caller closes the context. Given the built site,
-    without its search index (search_stand_in.py), for a check that never searches."""
-    context = browser.new_context(**context_options)
-    if without_search_index_of is not None:
-        without_search_index(context, without_search_index_of)
-    page = context.new_page()
-    page.goto(url)
-    settle(page)
-    return context, page

@@ -3,7 +3,6 @@ browser in both palettes, because axe does not check SVG shapes."""
 import pytest
 
 from contrast import contrast_ratio, parse_rgb
-from settled import open_settled
 
 PAGES_WITH_PICTURES = ["her2-positive.html", "hr-positive-her2-negative.html", "triple-negative.html",
                        "lung-inflammation.html", "options/tdxd-pertuzumab.html", "studies/destiny-breast09.html"]
@@ -30,11 +29,8 @@ SHAPE_COLOURS = """
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_path", PAGES_WITH_PICTURES)
-def test_icon_arrays_and_bars_have_3_to_1_contrast(browser, site_url, built_site, page_path, scheme):
-    context, page = open_settled(browser, f"{site_url}/{page_path}", built_site,
-                                 viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    shapes = page.evaluate(SHAPE_COLOURS)
-    context.close()
+def test_icon_arrays_and_bars_have_3_to_1_contrast(reader_tab, page_path, scheme):
+    shapes = reader_tab.open(page_path, 1280, scheme).evaluate(SHAPE_COLOURS)
 
     assert shapes, "no pictures found on the page"
     ratios = {(s["paint"], s["background"]): contrast_ratio(parse_rgb(s["paint"]), parse_rgb(s["background"]))

@@ -2,7 +2,7 @@
 hidden under the sticky header, tooltips that open on focus, and a menu that opens from the keyboard on phones."""
 import pytest
 from playwright.sync_api import expect
-from settled import open_settled, settle, settled_then
+from settled import settle, settled_then
 from site_pages import PAGES, widths_for
 
 WIDTHS = (1280, 320)
@@ -58,10 +58,6 @@ FOCUS_STATE = """
 """
 
 
-def open_page(browser, site_url, page_path, width, without_search_index_of=None):
-    return open_settled(browser, f"{site_url}/{page_path}", without_search_index_of, viewport={"width": width, "height": 800})
-
-
 def press(page, key):
     """A key press, then the page as it is once every transition the key started has finished."""
     page.keyboard.press(key)
@@ -84,8 +80,8 @@ VIEWS = [(path, width) for path in PAGES for width in widths_for(path, WIDTHS)]
 
 
 @pytest.mark.parametrize(("page_path", "width"), VIEWS)
-def test_tab_reaches_every_control_with_visible_unhidden_focus(browser, site_url, built_site, page_path, width):
-    context, page = open_page(browser, site_url, page_path, width, without_search_index_of=built_site)
+def test_tab_reaches_every_control_with_visible_unhidden_focus(reader_tab, page_path, width):
+    page = reader_tab.open(page_path, width)
     expected = page.evaluate(MARK_REACHABLE)
     reached, problems = set(), []
     for _ in range(expected + 15):  # room for stops the marking does not count, such as a scrolling table
@@ -103,14 +99,13 @@ def test_tab_reaches_every_control_with_visible_unhidden_focus(browser, site_url
     missing = page.evaluate("(keys) => [...document.querySelectorAll('[data-reachable]')]"
                             ".filter(e => !keys.includes(e.dataset.reachable))"
                             ".map(e => (e.textContent || e.className).trim().slice(0, 40))", sorted(reached))
-    context.close()
     assert not problems, "\n".join(sorted(set(problems)))
     assert not missing, f"never reached by Tab: {missing}"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_skip_link_comes_first_and_moves_focus_to_the_page_content(browser, site_url, width):
-    context, page = open_page(browser, site_url, "her2-positive.html", width)
+def test_skip_link_comes_first_and_moves_focus_to_the_page_content(reader_tab, width):
+    page = reader_tab.open("her2-positive.html", width)
     press(page, "Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
     assert page.evaluate("document.activeElement.getBoundingClientRect().top >= 0")
@@ -119,13 +114,12 @@ def test_skip_link_comes_first_and_moves_focus_to_the_page_content(browser, site
     inside_content = page.evaluate("!!document.activeElement.closest('.md-content')")
     heading_visible = page.evaluate(
         "document.querySelector('h1').getBoundingClientRect().top >= document.querySelector('.md-header').getBoundingClientRect().bottom")
-    context.close()
     assert inside_content, "after the skip link, Tab must go on inside the page's content"
     assert heading_visible, "the page heading must not sit under the header after the skip link"
 
 
-def test_defined_words_open_their_tooltip_on_focus_and_close_on_escape(browser, site_url):
-    context, page = open_page(browser, site_url, "her2-positive.html", 1280)
+def test_defined_words_open_their_tooltip_on_focus_and_close_on_escape(reader_tab):
+    page = reader_tab.open("her2-positive.html", 1280)
     word = page.locator(".md-content abbr[tabindex='0']").first
     word.focus()
     tooltip = page.locator(".md-tooltip2--active")
@@ -134,12 +128,11 @@ def test_defined_words_open_their_tooltip_on_focus_and_close_on_escape(browser, 
     press(page, "Escape")
     still_open = page.evaluate("[...document.querySelectorAll('.md-tooltip2')].some("
                                "t => getComputedStyle(t).opacity !== '0' && getComputedStyle(t).visibility === 'visible')")
-    context.close()
     assert not still_open, "Escape must close the tooltip (WCAG 1.4.13)"
 
 
-def test_menu_opens_from_the_keyboard_on_a_phone_and_escape_closes_it(browser, site_url):
-    context, page = open_page(browser, site_url, "index.html", 320)
+def test_menu_opens_from_the_keyboard_on_a_phone_and_escape_closes_it(reader_tab):
+    page = reader_tab.open("index.html", 320)
     menu = page.get_by_role("button", name="Menu")
     menu.focus()
     assert menu.get_attribute("aria-expanded") == "false"
@@ -152,5 +145,4 @@ def test_menu_opens_from_the_keyboard_on_a_phone_and_escape_closes_it(browser, s
     press(page, "Escape")
     expanded = menu.get_attribute("aria-expanded")
     focused_menu = page.evaluate("document.activeElement.getAttribute('aria-label')")
-    context.close()
     assert expanded == "false" and focused_menu == "Menu"
