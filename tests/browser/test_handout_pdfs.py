@@ -28,6 +28,10 @@ SUBTYPE_HANDOUTS = [h for h in HANDOUTS if h != "symptom-cards"]
 # Page sizes in points (1/72 inch).
 PAPER_POINTS = {"a4": (595.3, 841.9), "letter": (612, 792)}
 SMALLEST_TEXT_PT = 12
+# One worker prints the handouts and runs every test that reads them (test_korean_edition's too); the other goes on
+# with other tests instead of waiting for the printing.
+PRINTED_GROUP = "printed-handouts"
+pytestmark = pytest.mark.xdist_group(PRINTED_GROUP)
 
 
 @pytest.fixture(scope="module")

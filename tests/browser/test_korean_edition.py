@@ -15,7 +15,7 @@ import zxingcpp
 from playwright.sync_api import expect
 
 from mbc_guide.handouts import PAPERS
-from test_handout_pdfs import printed  # noqa: F401 (a fixture: every handout of both editions, printed once)
+from test_handout_pdfs import PRINTED_GROUP, printed  # noqa: F401 (a fixture: every handout of both editions, printed once)
 
 SITE_URL = "https://mbc-guide.example.org/"
 # Issue 20's words, as Korean pages use them.
@@ -128,6 +128,7 @@ def embedded(font: pypdf.generic.DictionaryObject) -> bool:
     return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
+@pytest.mark.xdist_group(PRINTED_GROUP)
 def test_korean_handouts_print_on_two_pages_with_korean_font_and_qr_to_the_korean_page(built_site, korean_pdfs):
     handouts = korean_handouts(built_site)
     assert len(handouts) == 4  # three subtypes and the symptom cards
