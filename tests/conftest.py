@@ -40,7 +40,8 @@ def pytest_runtest_setup(item):
     """With `--dist loadgroup`, pytest-xdist sends the tests of one xdist_group to one worker by adding "@group" to
     their ids. If a version of pytest or xdist stops that, both workers would redo what a group shares (every page
     loaded twice), silently: such a test fails instead, before its fixtures start."""
-    if item.get_closest_marker("xdist_group") and item.config.getvalue("loadgroup") and "@" not in item.nodeid:
+    loadgroup = getattr(item.config.option, "loadgroup", False)  # set on xdist's workers only
+    if loadgroup and item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
         pytest.fail("pytest-xdist ignored this test's xdist_group: use the pytest and pytest-xdist versions "
                     "pinned in pyproject.toml", pytrace=False)
 

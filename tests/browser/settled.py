@@ -33,4 +33,3 @@ def settled_then(check: str) -> str:
     """A script that settles the page, then runs check (a script taking no argument) and returns what it found:
     one call to the browser instead of two, for checks repeated after every key press."""
     return f"async () => {{ if (!await ({SETTLE})()) return {{unsettled: true}}; return ({check})(); }}"
-
