@@ -36,6 +36,14 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core's script, read from its package once per worker for every test that runs axe."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().axe_script
+
+
+@pytest.fixture(scope="session")
 def reader_tab(browser, site_url, built_site):
     """ReaderTab: one tab per worker for the page-wise checks that use no pointer (reader_tab.py)."""
     tab = ReaderTab(browser, site_url, built_site)

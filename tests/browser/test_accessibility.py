@@ -2,7 +2,6 @@
 no sideways scrolling, no console errors, no request leaving localhost."""
 import pytest
 from playwright.sync_api import expect
-from axe_playwright_python.sync_playwright import Axe
 
 from settled import settle
 from site_pages import PAGES, widths_for
@@ -16,11 +15,6 @@ COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-i
                 "resultTypes": ["violations"]}
 WIDTHS = (1280, 320)
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's name for each, on <body data-md-color-scheme>
-
-
-@pytest.fixture(scope="module")
-def axe_script():
-    return Axe().axe_script
 
 
 def axe_violations(page, axe_script, options=AXE_OPTIONS) -> list[str]:
