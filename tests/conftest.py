@@ -96,6 +96,12 @@ def project_copy(tmp_path: Path) -> Path:
     return english_only(copy_sources(tmp_path / "project"))
 
 
+@pytest.fixture(scope="module")
+def module_project_copy(tmp_path_factory) -> Path:
+    """As project_copy, for one module's tests that break the copy together and build it once."""
+    return english_only(copy_sources(tmp_path_factory.mktemp("module") / "project"))
+
+
 def _sources(folder: Path) -> None:
     shared = REPO.parent / "shared"
     if shared.is_dir():

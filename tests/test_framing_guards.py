@@ -11,8 +11,8 @@ from mbc_guide.cli import build_site, main
 from mbc_guide.lint import frequency_words_against_rates
 from mbc_guide.models import forbidden_host
 from mbc_guide.summaries import HeadlineResult, TwoValuesInOneTable, check_one_value_per_option
+from project_edits import failed_build_errors
 from test_data_errors import errors_for, line_of, replace_in
-from test_writer_mistakes import failed_build_errors
 
 SUBTYPES = ("her2-positive", "hr-positive-her2-negative", "triple-negative")
 
@@ -138,12 +138,12 @@ def test_notes_for_another_indication_are_not_shown_and_the_page_says_none_appli
 
 
 
-def test_frequency_word_next_to_a_contradicting_rate_fails_the_page(project_copy, capsys):
+def test_frequency_word_next_to_a_contradicting_rate_fails_the_page(project_copy):
     page = project_copy / "content" / "en" / "lung-inflammation.md"
     replace_in(page, "{{ key_fact(\"ild-first-year\") }}", "Lung inflammation is not common. {{ side_effect_picture(\"db09-ild-any\") }}")
     line = line_of(page, "Lung inflammation is not common.")
     assert (f"content/en/lung-inflammation.md:{line}: 'not common' next to 'about 12 out of 100', which is very common by "
-            "the leaflet convention (showing-numbers rule 11); use the word the rate gives") in failed_build_errors(project_copy, capsys)
+            "the leaflet convention (showing-numbers rule 11); use the word the rate gives") in failed_build_errors(project_copy)
 
 
 def test_frequency_lint_accepts_words_that_fit_the_rate():

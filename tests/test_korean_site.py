@@ -8,11 +8,7 @@ from mbc_guide.cli import build_site
 from mbc_guide.edition_gate import unpaired_pages
 from mbc_guide.korean_overlay import english_fingerprint
 from mbc_guide.languages import korean_registry
-
-
-def failed_build_errors(project: Path, capsys) -> list[str]:
-    assert build_site(project / "mkdocs.yml", project / "site") is None
-    return capsys.readouterr().err.splitlines()
+from project_edits import failed_build_errors
 
 
 def search_index(path: Path) -> dict:
@@ -91,32 +87,32 @@ def test_sitemap_lists_both_editions_with_their_alternates(built_site):
     assert 'hreflang="ko" href="https://mbc-guide.example.org/ko/index.html"' in sitemap
 
 
-def test_a_missing_korean_string_fails_the_build_with_its_line(tmp_path, capsys):
+def test_a_missing_korean_string_fails_the_build_with_its_line(tmp_path):
     from korean_site import korean_site_sources
 
     project = korean_site_sources(tmp_path)
     without_overlay_item(project / "data/ko/subtypes.yaml", "her2-positive", "name")
-    errors = failed_build_errors(project, capsys)
+    errors = failed_build_errors(project)
     missing = [e for e in errors if "her2-positive.name: missing Korean text" in e]
     assert len(missing) == 1 and re.fullmatch(r"data/ko/subtypes\.yaml:\d+: her2-positive\.name: missing Korean text "
                                               r"\(English at data/subtypes\.yaml:\d+, from_english: '[0-9a-f]{12}'\)", missing[0])
 
 
-def test_a_stale_korean_string_fails_the_build_with_its_line(tmp_path, capsys):
+def test_a_stale_korean_string_fails_the_build_with_its_line(tmp_path):
     from korean_site import korean_site_sources
 
     project = korean_site_sources(tmp_path)
     subtypes = project / "data/subtypes.yaml"
     subtypes.write_text(subtypes.read_text(encoding="utf-8").replace("short_name: HER2-positive",
                                                                      "short_name: HER2 positive", 1), encoding="utf-8")
-    errors = failed_build_errors(project, capsys)
+    errors = failed_build_errors(project)
     stale = [e for e in errors if "Korean text out of date" in e]
     assert stale == [f"data/ko/subtypes.yaml:{_line_of(project / 'data/ko/subtypes.yaml', 'her2-positive', 'short_name') + 2}: "
                      "her2-positive.short_name: Korean text out of date (English changed since translation; English "
                      f"at data/subtypes.yaml:4, now from_english: '{english_fingerprint('HER2 positive')}')"]
 
 
-def test_a_missing_or_stale_korean_reviewer_fails_the_build_with_its_line(tmp_path, capsys):
+def test_a_missing_or_stale_korean_reviewer_fails_the_build_with_its_line(tmp_path):
     from korean_site import korean_site_sources
 
     project = korean_site_sources(tmp_path)
@@ -128,7 +124,7 @@ def test_a_missing_or_stale_korean_reviewer_fails_the_build_with_its_line(tmp_pa
     assert lines[page_line + 2] == "  reviewed_by: Site editorial team\n"
     lines[page_line + 2] = "  reviewed_by: Patient information team\n"
     reviews.write_text("".join(lines), encoding="utf-8")
-    errors = [e for e in failed_build_errors(project, capsys) if e.startswith("data/ko/reviews.yaml:")]
+    errors = [e for e in failed_build_errors(project) if e.startswith("data/ko/reviews.yaml:")]
     assert len(errors) == 2, errors
     assert re.fullmatch(r"data/ko/reviews\.yaml:\d+: support\.md\.reviewed_by: missing Korean text \(English at "
                         r"data/reviews\.yaml:\d+, from_english: '[0-9a-f]{12}'\)", errors[1]), errors
@@ -151,13 +147,13 @@ def _line_of(overlay: Path, entry_id: str, field: str) -> int:
                 if line == f"- id: {entry_id}" and lines[n] == f"  field: {field}")
 
 
-def test_an_english_page_without_its_korean_page_fails_the_build_naming_it(tmp_path, capsys):
+def test_an_english_page_without_its_korean_page_fails_the_build_naming_it(tmp_path):
     from korean_site import korean_site_sources
 
     project = korean_site_sources(tmp_path)
     (project / "content/ko/support.md").unlink()
     assert ("content/en/support.md: no Korean page; write content/ko/support.md (the same macros, in Korean), or take "
-            "ko out of extra.editions in mkdocs.yml") in failed_build_errors(project, capsys)
+            "ko out of extra.editions in mkdocs.yml") in failed_build_errors(project)
 
 
 def test_pairs_are_checked_both_ways(tmp_path):
@@ -180,8 +176,8 @@ def test_with_english_only_the_korean_overlay_is_not_read(project_copy):
     assert not (project_copy / "site/ko").exists()
 
 
-def test_an_unknown_edition_is_one_line(project_copy, capsys):
+def test_an_unknown_edition_is_one_line(project_copy):
     config = project_copy / "mkdocs.yml"
     config.write_text(config.read_text().replace("  editions: [en]", "  editions: [en, kr]"))
-    errors = failed_build_errors(project_copy, capsys)
+    errors = failed_build_errors(project_copy)
     assert errors == ["mkdocs.yml: extra.editions: unknown language 'kr'; use en, ko"]

@@ -8,6 +8,7 @@ from mbc_guide.language_words import numbers_in, phrases_in
 from mbc_guide.languages import korean_registry, text_in
 from mbc_guide.summaries import rate_rows
 from mbc_guide.ui_strings import ui_text
+from project_edits import add_after, failed_build_errors
 from test_pages import plain
 
 PAGES = {"en": "lung-inflammation.html", "ko": "ko/lung-inflammation.html"}
@@ -98,12 +99,10 @@ def test_the_section_around_the_fold_quotes_no_figure(built_site, language):
     assert outside and not re.search(r"\d", outside), outside
 
 
-def test_a_picture_of_another_side_effect_in_the_fold_is_one_located_line(project_copy, capsys):
-    from test_writer_mistakes import add_after, failed_build_errors
-
+def test_a_picture_of_another_side_effect_in_the_fold_is_one_located_line(project_copy):
     page_file = project_copy / "content" / "en" / "lung-inflammation.md"
     line = add_after(page_file, "# Lung inflammation",
                      '{{ side_effect_across_studies("ild", folded=True, pictures=["db09-serious"]) }}')
-    assert failed_build_errors(project_copy, capsys) == [
+    assert failed_build_errors(project_copy) == [
         f"content/en/lung-inflammation.md:{line}: side_effect_across_studies(): picture 'db09-serious' is a rate of "
         "effect 'serious', not 'ild'; draw a rate of 'ild' here"]
