@@ -3,8 +3,6 @@ import re
 from html import unescape
 from pathlib import Path
 
-import pytest
-
 from mbc_guide.cli import build_site
 
 

@@ -13,8 +13,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
-
 from mbc_guide import clock
 from mbc_guide.preview import PreviewBuilder
 

@@ -12,6 +12,7 @@ import re
 from .korean_numbers import (CAVEAT_WORDS_KO, LONGER_THAN_MIDDLE_KO, MEDIAN_MEANINGS_KO, figure_frequency_ko,
                              frequency_word_ko, key_fact_value_ko, months_in_words_ko, months_with_exact_ko,
                              natural_frequency_ko, result_sentence_ko, timeframe_in_words_ko)
+from .charts import Bar
 from .languages import KOREAN, text_in
 from .models import MEDIAN_MEASURES, Figure, Medicine, Result, SideEffectRate, Trial
 from .numbers import format_number

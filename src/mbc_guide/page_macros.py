@@ -25,7 +25,7 @@ from .registry import Registry
 from .rendering import render_component
 from .reviews import review_for
 from .ui_strings import ui_text
-from .summaries import (HeadlineResult, OptionGroup, RateRow, SaidOnce, different_studies, grid_answers, headline_result,
+from .summaries import (HeadlineResult, OptionGroup, RateRow, SaidOnce, different_studies, grid_answers,
                         headlines_side_by_side, is_sentence, option_groups, rate_rows, usual_answers)
 from .urgent_groups import urgent_groups
 

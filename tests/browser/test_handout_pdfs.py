@@ -2,7 +2,6 @@
 address as text and a QR code that reads back as that address; subtype handouts with every urgent symptom of the
 options they describe (and the urgent symptoms of the later options they only name, by name, with where to find them), every later option and the subtype's questions on page 2, fields, and lines to write on that fill
 page 2; the symptom card sheet with a whole card per alert."""
-import datetime as dt
 import math
 import re
 import subprocess
