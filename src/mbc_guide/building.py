@@ -88,7 +88,7 @@ def build_site(config_file: Path, site_dir: Path, pdfs: bool = False, preview: b
     build succeeded. Returns None when the build failed, after printing each error as one line.
     """
     from .pdf import ChromiumMissing, render_handouts
-    from .theme_files import theme_listing_reused
+    from .theme_reuse import theme_work_reused
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -105,7 +105,7 @@ def build_site(config_file: Path, site_dir: Path, pdfs: bool = False, preview: b
         config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
         formatter.docs_dir = Path(config.docs_dir)
         _tell_plugin(config, pdfs=pdfs, preview=preview)
-        with theme_listing_reused():
+        with theme_work_reused():
             build(config)
         if pdfs:
             render_handouts(staging)

@@ -54,6 +54,7 @@ class PageReuse:
         self._next_written: dict[tuple[Any, ...], _Written] = {}
         self._build_signature: tuple[int, str] | None = None
         self._nav_signature: tuple[int, str] | None = None
+        self._sources_signature: tuple[Any, str] | None = None  # the edition's source_pages (held: see below)
         # The page itself is held with its key: an id is unique only while its object lives (an edition's second build).
         self._page_keys: dict[int, tuple[Any, tuple[Any, ...]]] = {}
 
@@ -113,7 +114,7 @@ class PageReuse:
             plugin = config.plugins.get("mbc-guide")
             if dirty or excluded or held is not page or plugin is None:
                 return original(page, config, doc_files, nav, env, dirty, excluded)
-            key = (converted_key, self._navigation(nav), _sources_used(plugin))
+            key = (converted_key, self._navigation(nav), self._sources_used(plugin))
             written = self._written.get(key)
             indexes = _search_indexes(config)
             if written is None:
@@ -161,6 +162,15 @@ class PageReuse:
             self._nav_signature = (id(nav), digest.hexdigest())
         return self._nav_signature[1]
 
+    def _sources_used(self, plugin: Any) -> str:
+        """Where each source is used (the sources page lists it): complete once every page is converted, so worked
+        out once per edition, not once per page. Each edition has its own dict, held so that its id stays its own."""
+        held = self._sources_signature
+        if held is None or held[0] is not plugin.source_pages:
+            text = repr(sorted((source, sorted(pages.items())) for source, pages in plugin.source_pages.items()))
+            self._sources_signature = (plugin.source_pages, text)
+        return self._sources_signature[1]
+
 
 def _converted_from(page: Any, plugin: Any) -> _Converted:
     links = page.links_to_anchors
@@ -178,11 +188,6 @@ def _restore_converted(page: Any, converted: _Converted, files: Any, plugin: Any
                                  for uri, anchors in converted.links_to_anchors.items()}
     if converted.grade is not None:
         plugin.reading_grades[page.file.src_path] = converted.grade
-
-
-def _sources_used(plugin: Any) -> str:
-    """Where each source is used: the sources page lists it (filled in when every page is converted)."""
-    return repr(sorted((source, sorted(pages.items())) for source, pages in plugin.source_pages.items()))
 
 
 def _search_indexes(config: Any) -> list[Any]:

@@ -1,16 +1,18 @@
-"""The theme's files listed once per process (theme_files.py): the same files MkDocs adds itself, a file added to
-overrides/ while a preview runs is copied on the next build, and a file of the site's own still wins."""
+"""The theme's work done once per process (theme_reuse.py): the listing of its files gives the same files MkDocs
+adds itself, a file added to overrides/ while a preview runs is copied on the next build, a file of the site's own
+still wins; its templates compile once."""
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
-from mbc_guide.theme_files import theme_listing_reused
+from mbc_guide.rendering import TEMPLATE_CACHE
+from mbc_guide.theme_reuse import theme_work_reused
 
 
 def theme_files(config, kept: bool, files: Files | None = None) -> list[tuple[str, str]]:
     files = files or Files([])
     env = config.theme.get_env()
     if kept:
-        with theme_listing_reused():
+        with theme_work_reused():
             files.add_files_from_theme(env, config)
     else:
         files.add_files_from_theme(env, config)
@@ -42,3 +44,10 @@ def test_a_file_of_the_site_with_a_themes_path_is_kept_and_not_replaced(site_sou
     site_favicon = File("assets/images/favicon.svg", config.docs_dir, config.site_dir, config.use_directory_urls)
     listed = theme_files(config, kept=True, files=Files([site_favicon]))
     assert [source for path, source in listed if path == "assets/images/favicon.svg"] == [site_favicon.abs_src_path]
+
+
+def test_theme_environments_keep_compiled_templates_and_only_within(site_sources):
+    config = load_config(config_file=str(site_sources / "mkdocs.yml"))
+    with theme_work_reused():
+        assert config.theme.get_env().bytecode_cache is TEMPLATE_CACHE
+    assert config.theme.get_env().bytecode_cache is None
