@@ -2,20 +2,22 @@
 
 MkDocs walks every theme folder on each build to find the files to copy, and Material's folder holds about 14,500
 files (mostly icons, which are never copied): about a tenth of a preview rebuild's CPU. Installed themes do not
-change while a process runs, so their listing is kept; a theme folder inside the project (overrides/) is listed
-again on every build, so a file added there while the preview runs is copied as before.
+change while a process runs, so their listing is kept for every project built in it (the tests build many copies);
+a theme folder inside the project (overrides/) is listed again on every build, so a file added there while the
+preview runs is copied as before.
 
 Every theme environment MkDocs makes (the build's, and the one Material's search plugin makes three times a build to
 read its translations) keeps compiled templates in the bytecode cache, which is keyed by each template's source.
 """
 from __future__ import annotations
 
-import os
 import sysconfig
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Iterator
 
+import jinja2
 from mkdocs.structure.files import File, Files
 from mkdocs.theme import Theme
 
@@ -23,7 +25,7 @@ from .rendering import TEMPLATE_CACHE
 
 INSTALLED = tuple(Path(sysconfig.get_paths()[name]).resolve() for name in ("purelib", "platlib"))
 
-# (theme folders, their settings, the listing of each folder outside INSTALLED) -> [(path, theme folder)]
+# (installed theme folders, static templates) -> [(path, folder)], for every project built in this process
 _listed: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
 
 
@@ -32,32 +34,38 @@ def _installed(folder: str) -> bool:
     return any(resolved.is_relative_to(place) for place in INSTALLED)
 
 
-def _files_under(folder: str) -> tuple[str, ...]:
-    return tuple(sorted(os.path.relpath(os.path.join(root, name), folder)
-                        for root, _, names in os.walk(folder) for name in names))
-
-
-def _key(config: Any) -> tuple[Any, ...]:
-    dirs = tuple(config.theme.dirs)
-    own = tuple(_files_under(folder) for folder in dirs if not _installed(folder))
-    return dirs, tuple(config.theme.static_templates), own
+def _listed_by_mkdocs(add_files_from_theme: Any, folders: tuple[str, ...], config: Any) -> list[tuple[str, str]]:
+    """(path, folder) of the files MkDocs adds from these theme folders alone, by MkDocs' own rules."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders))
+    theme = SimpleNamespace(dirs=list(folders), static_templates=config.theme.static_templates)
+    only = SimpleNamespace(theme=theme, site_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+    listed = Files([])
+    add_files_from_theme(listed, env, only)
+    return [(file.src_uri, file.src_dir) for file in listed]
 
 
 @contextmanager
 def theme_work_reused() -> Iterator[None]:
-    """Within: Files.add_files_from_theme adds the files MkDocs would add, from the listing kept for the theme, and
-    Theme.get_env gives environments that reuse compiled templates."""
+    """Within: Files.add_files_from_theme adds the files MkDocs would add, from the listing kept for the installed
+    theme folders and a new listing of the project's own, and Theme.get_env gives environments that reuse compiled
+    templates."""
     add_files_from_theme, get_env = Files.add_files_from_theme, Theme.get_env
 
     def add_kept(files: Files, env: Any, config: Any) -> None:
-        key = _key(config)
+        dirs = list(config.theme.dirs)
+        installed = tuple(folder for folder in dirs if _installed(folder))
+        key = (installed, tuple(config.theme.static_templates))
         if key not in _listed:
-            everything = Files([])
-            add_files_from_theme(everything, env, config)
-            _listed[key] = [(file.src_uri, file.src_dir) for file in everything]
-        for path, folder in _listed[key]:
+            _listed[key] = _listed_by_mkdocs(add_files_from_theme, installed, config)
+        own = tuple(folder for folder in dirs if folder not in installed)
+        found: dict[str, str] = {}
+        for path, folder in _listed[key] + _listed_by_mkdocs(add_files_from_theme, own, config):
+            # As in MkDocs, a path comes from the first theme folder that has it.
+            if path not in found or dirs.index(folder) < dirs.index(found[path]):
+                found[path] = folder
+        for path in sorted(found):
             if files.get_file_from_path(path) is None:  # a page or asset of the site's own wins, as in MkDocs
-                files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+                files.append(File(path, found[path], config.site_dir, config.use_directory_urls))
 
     def env_with_compiled_templates(theme: Theme) -> Any:
         env = get_env(theme)

@@ -28,12 +28,15 @@ def test_the_kept_listing_adds_what_mkdocs_adds_build_after_build(site_sources):
     assert theme_files(config, kept=True) == own
 
 
-def test_a_file_added_to_overrides_is_listed_on_the_next_build(project_copy):
+def test_a_file_added_to_overrides_is_listed_on_the_next_build(site_sources, project_copy):
+    theme_files(load_config(config_file=str(site_sources / "mkdocs.yml")), kept=True)  # another project, same theme
     config = load_config(config_file=str(project_copy / "mkdocs.yml"))
     before = theme_files(config, kept=True)
+    assert before == theme_files(config, kept=False)
     added = project_copy / "overrides" / "assets" / "images" / "added.svg"
     added.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     after = theme_files(config, kept=True)
+    assert after == theme_files(config, kept=False)
     assert sorted(after) == sorted(before + [("assets/images/added.svg", str(added))])
     added.unlink()
     assert theme_files(config, kept=True) == before
@@ -51,3 +54,14 @@ def test_theme_environments_keep_compiled_templates_and_only_within(site_sources
     with theme_work_reused():
         assert config.theme.get_env().bytecode_cache is TEMPLATE_CACHE
     assert config.theme.get_env().bytecode_cache is None
+
+
+def test_a_project_file_that_overrides_one_of_materials_wins_as_in_mkdocs(project_copy):
+    config = load_config(config_file=str(project_copy / "mkdocs.yml"))
+    materials = dict(theme_files(config, kept=True))["assets/images/favicon.png"]
+    assert "/material/" in materials
+    override = project_copy / "overrides" / "assets" / "images" / "favicon.png"
+    override.write_bytes(b"\x89PNG\r\n\x1a\n")
+    listed = theme_files(config, kept=True)
+    assert listed == theme_files(config, kept=False)
+    assert dict(listed)["assets/images/favicon.png"] == str(override)
