@@ -44,7 +44,7 @@ from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId
 from .registry_cache import load_registry_cached
-from .rendering import TEMPLATE_CACHE, reused_component_environment
+from .rendering import reused_component_environment
 from .publisher import is_publishing, placeholder_problems
 from .reviews import allow_overdue, review_for, review_problems, reviews_due_soon, stale_access_notes
 from .used_by import used_on
@@ -415,7 +415,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return with_tooltips(html, self.edition_registry.glossary.values(), self.edition)
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
-        env.bytecode_cache = TEMPLATE_CACHE  # the theme's templates, compiled once and reused by later builds
         # Raised here, after every page is rendered and before any is written: all page errors at once, no half-built site.
         errors = list(self.page_errors)
         # Terms used only on a page that could not be rendered would look unused: report the page's error alone.

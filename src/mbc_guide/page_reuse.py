@@ -13,7 +13,7 @@ import hashlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs_build
@@ -52,9 +52,10 @@ class PageReuse:
     def _start(self) -> None:
         self._next_converted: dict[tuple[Any, ...], _Converted] = {}
         self._next_written: dict[tuple[Any, ...], _Written] = {}
-        self._build_signature: tuple[int, str] | None = None
-        self._nav_signature: tuple[int, str] | None = None
-        self._sources_signature: tuple[Any, str] | None = None  # the edition's source_pages (held: see below)
+        # (owner, signature) for the build's files, the edition's navigation and where its sources are used (_once_for)
+        self._build_signature: tuple[Any, str] | None = None
+        self._nav_signature: tuple[Any, str] | None = None
+        self._sources_signature: tuple[Any, str] | None = None
         # The page itself is held with its key: an id is unique only while its object lives (an edition's second build).
         self._page_keys: dict[int, tuple[Any, tuple[Any, ...]]] = {}
 
@@ -134,9 +135,19 @@ class PageReuse:
             self._next_written[key] = written
         return build_page
 
+    def _once_for(self, slot: str, owner: Any, work: Callable[[], str]) -> str:
+        """work(), done once for owner (the build's files, an edition's navigation or its source_pages) and kept in
+        slot. The owner itself is held, not its id: an id passes to a new object once the old one is gone (the
+        next edition's)."""
+        held = getattr(self, slot)
+        if held is None or held[0] is not owner:
+            held = (owner, work())
+            setattr(self, slot, held)
+        return held[1]
+
     def _signature(self, config: Any, files: Any) -> str:
         """Everything a page's conversion and theme share: settings, templates, the files linked to, the day."""
-        if self._build_signature is None or self._build_signature[0] != id(files):
+        def work() -> str:
             digest = hashlib.sha256(str(clock.today()).encode())
             digest.update(Path(config.config_file_path).read_bytes())
             for path in sorted(config.theme.custom_dir and Path(config.theme.custom_dir).rglob("*") or ()):
@@ -144,12 +155,12 @@ class PageReuse:
                     digest.update(f"\0{path}\0".encode())
                     digest.update(path.read_bytes())
             digest.update("\0".join(sorted(f.src_uri for f in files)).encode())
-            self._build_signature = (id(files), digest.hexdigest())
-        return self._build_signature[1]
+            return digest.hexdigest()
+        return self._once_for("_build_signature", files, work)
 
     def _navigation(self, nav: Any) -> str:
         """Every page's title, address and front matter in navigation order: what the theme shows of other pages."""
-        if self._nav_signature is None or self._nav_signature[0] != id(nav):
+        def work() -> str:
             digest = hashlib.sha256()
 
             def walk(items: Any, depth: int) -> None:
@@ -159,17 +170,14 @@ class PageReuse:
                                         page and repr(page.meta))).encode())
                     walk(getattr(item, "children", None) or (), depth + 1)
             walk(nav.items, 0)
-            self._nav_signature = (id(nav), digest.hexdigest())
-        return self._nav_signature[1]
+            return digest.hexdigest()
+        return self._once_for("_nav_signature", nav, work)
 
     def _sources_used(self, plugin: Any) -> str:
         """Where each source is used (the sources page lists it): complete once every page is converted, so worked
-        out once per edition, not once per page. Each edition has its own dict, held so that its id stays its own."""
-        held = self._sources_signature
-        if held is None or held[0] is not plugin.source_pages:
-            text = repr(sorted((source, sorted(pages.items())) for source, pages in plugin.source_pages.items()))
-            self._sources_signature = (plugin.source_pages, text)
-        return self._sources_signature[1]
+        out once per edition, not once per page."""
+        return self._once_for("_sources_signature", plugin.source_pages, lambda: repr(
+            sorted((source, sorted(pages.items())) for source, pages in plugin.source_pages.items())))
 
 
 def _converted_from(page: Any, plugin: Any) -> _Converted:

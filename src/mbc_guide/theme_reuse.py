@@ -7,7 +7,8 @@ a theme folder inside the project (overrides/) is listed again on every build, s
 preview runs is copied as before.
 
 Every theme environment MkDocs makes (the build's, and the one Material's search plugin makes three times a build to
-read its translations) keeps compiled templates in the bytecode cache, which is keyed by each template's source.
+read its translations) keeps compiled templates in the bytecode cache the components use (rendering.TEMPLATE_CACHE),
+which is keyed by each template's source: this is the one place the theme's environments get it.
 """
 from __future__ import annotations
 
