@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
+
 from mbc_guide.preview import PreviewBuilder
 
 FRESH_BUILD = ("import sys; from pathlib import Path; from mbc_guide.preview import PreviewBuilder; "
@@ -26,13 +28,18 @@ def rebuilt_differences(project: Path, builder: PreviewBuilder) -> list[str]:
     return sorted(name for name in preview.keys() | fresh.keys() if preview.get(name) != fresh.get(name))
 
 
-def test_a_data_edit_rebuilds_the_pages_that_show_it_and_the_site_equals_a_full_build(project_copy, capsys):
+def test_a_data_edit_rebuilds_the_pages_that_show_it_and_the_site_equals_a_full_build(project_copy, capsys,
+                                                                                       monkeypatch):
     builder = PreviewBuilder(project_copy / "mkdocs.yml", project_copy / "preview" / "site")
     assert builder() is True
     pages = len(list(builder.site_dir.rglob("*.html")))
     glossary = project_copy / "data" / "glossary.yaml"
     glossary.write_text(glossary.read_text().replace("Cancer that has spread", "Cancer that has really spread", 1))
+    compiled, compile_template = [], jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *args, **kwargs: compiled.append(args[1]) or
+                        compile_template(*args, **kwargs))
     assert builder() is True, capsys.readouterr().err
+    assert compiled == [], "no page's text changed: each page's compiled template is the last build's (parsed_pages)"
     showing = [path for path in builder.site_dir.rglob("*.html") if "Cancer that has really spread" in path.read_text()]
     assert showing, "the edited definition reaches the pages that use the term"
     assert 0 < builder.reuse.reused["written"] <= pages - len(showing)

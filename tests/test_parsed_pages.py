@@ -82,9 +82,11 @@ def test_installed_once_per_environment():
     assert environment.from_string("x").render() == "Kept"
 
 
-def _build(parsed, page, source, kept_text):
-    """One build's compile of one page: a new environment, as mkdocs-macros makes each build."""
+def _build(page, source, kept_text, parsed=None):
+    """One build's compile of one page: a new plugin (so a new ParsedPages) and a new environment, as MkDocs and
+    mkdocs-macros make each build; `parsed` given: another edition of the same build."""
     environment = Environment()
+    parsed = parsed or ParsedPages()
     parsed.install(environment)
     parsed.keep(page, source, environment.parse(kept_text))
     return environment.from_string(source).render()
@@ -92,21 +94,31 @@ def _build(parsed, page, source, kept_text):
 
 def test_an_unchanged_page_reuses_last_builds_code():
     forget_compiled_pages()
-    parsed = ParsedPages()
-    assert _build(parsed, "a.md", "text", "first build") == "first build"
+    assert _build("a.md", "text", "first build") == "first build"
     # The next build's tree would compile to something else: the code of the last build is used instead.
-    assert _build(parsed, "a.md", "text", "second build") == "first build"
+    assert _build("a.md", "text", "second build") == "first build"
     # Another page with the same text, or the same page with new text, is compiled.
-    assert _build(parsed, "b.md", "text", "page b") == "page b"
-    assert _build(parsed, "a.md", "new text", "edited") == "edited"
+    assert _build("b.md", "text", "page b") == "page b"
+    assert _build("a.md", "new text", "edited") == "edited"
 
 
 def test_a_page_not_built_for_a_build_is_compiled_again():
     forget_compiled_pages()
-    parsed = ParsedPages()
-    assert _build(parsed, "a.md", "text", "first") == "first"
-    _build(parsed, "b.md", "other", "other")
-    _build(parsed, "c.md", "other", "other")  # two builds without a.md: its code is gone
-    assert _build(parsed, "a.md", "text", "compiled again") == "compiled again"
+    assert _build("a.md", "text", "first") == "first"
+    _build("b.md", "other", "other")
+    _build("c.md", "other", "other")  # two builds without a.md: its code is gone
+    assert _build("a.md", "text", "compiled again") == "compiled again"
     forget_compiled_pages()
-    assert _build(parsed, "a.md", "text", "after forgetting") == "after forgetting"
+    assert _build("a.md", "text", "after forgetting") == "after forgetting"
+
+
+def test_every_edition_of_the_last_build_is_reused():
+    """Each edition renders with its own environment: the second one's install must not drop what the first
+    compiled in the same build (it once did, and every rebuild with two editions compiled every page again)."""
+    forget_compiled_pages()
+    first_build = ParsedPages()
+    assert _build("index.md", "English", "English page", first_build) == "English page"
+    assert _build("ko/index.md", "Korean", "Korean page", first_build) == "Korean page"
+    next_build = ParsedPages()
+    assert _build("index.md", "English", "compiled again", next_build) == "English page"
+    assert _build("ko/index.md", "Korean", "compiled again", next_build) == "Korean page"

@@ -294,6 +294,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     @event_priority(100)  # before mkdocs-macros renders the page
     def _start_page(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+        if "i18n" in config.plugins:  # it joins the lines before mkdocs-macros renders: check the text it will get,
+            markdown = "\n".join(markdown.splitlines())  # so that its parsed tree is the one compiled (parsed_pages)
         self._docs_prefix = f"{Path(config.docs_dir).name}/"
         self._page_source = page.file.src_uri
         if page.file.src_uri in self.generated_titles:  # built from data: its title, no summary box

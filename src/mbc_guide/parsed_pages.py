@@ -29,6 +29,7 @@ def forget_compiled_pages() -> None:
 class ParsedPages:
     def __init__(self) -> None:
         self._kept: tuple[str, str, nodes.Template] | None = None
+        self._started = False  # a build's first install starts its cache; its other editions' environments add to it
 
     def keep(self, page: str, source: str, tree: nodes.Template) -> None:
         """The page about to render and its checked tree; only the next compile of exactly this text uses them."""
@@ -36,12 +37,15 @@ class ParsedPages:
 
     def install(self, environment: Environment) -> None:
         """Let `environment.from_string` (mkdocs-macros renders each page with it) take the kept tree. Installed
-        once per environment: mkdocs-macros makes a new one each build, which starts a new build's cache."""
+        once per environment: mkdocs-macros makes a new one for each edition of each build. The plugin, and so this
+        object, is new each build: its first install starts a new build's cache."""
         if environment.__dict__.get("from_string_parsed_by") is self:
             return
-        _last_build.clear()
-        _last_build.update(_compiled)  # pages compiled by the last build; any page not built again is dropped
-        _compiled.clear()
+        if not self._started:
+            self._started = True
+            _last_build.clear()
+            _last_build.update(_compiled)  # pages compiled by the last build; any page not built again is dropped
+            _compiled.clear()
         compile_text = environment.from_string
         syntax = tuple(getattr(environment, name) for name in SYNTAX) + (tuple(sorted(environment.extensions)),)
 
