@@ -6,6 +6,10 @@ from html import unescape
 
 import textstat
 
+from . import pronunciations
+
+pronunciations.install()
+
 # Parts of a page that are citations, numbers, word lists or lists of page names rather than sentences to read.
 SKIPPED_CLASSES = ("source-note", "source-list", "review-dates", "glossary-on-page", "page-index")
 SKIPPED_TAGS = ("table", "figure", "svg", "script", "style", "code")
