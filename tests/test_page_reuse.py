@@ -5,6 +5,7 @@ from pathlib import Path
 
 import jinja2
 
+from korean_site import korean_site_sources
 from mbc_guide.preview import PreviewBuilder
 
 FRESH_BUILD = ("import sys; from pathlib import Path; from mbc_guide.preview import PreviewBuilder; "
@@ -52,9 +53,27 @@ def test_a_component_or_title_edit_rebuilds_every_page_and_the_site_equals_a_ful
     component = project_copy / "overrides" / "components" / "glossary.html"
     component.write_text(component.read_text() + "\n<!-- edited -->\n")
     assert builder() is True, capsys.readouterr().err
-    assert builder.reuse.reused == {"converted": 0, "written": 0}
+    assert builder.reuse.reused == {"rendered": 0, "converted": 0, "written": 0}
     page = next((project_copy / "content").rglob("about.md"))  # its title is in the front matter and heading
     page.write_text(page.read_text().replace("About this site", "About this guide"))
     assert builder() is True, capsys.readouterr().err
     assert builder.reuse.reused["written"] == 0, "every page shows the new title in its navigation"
     assert rebuilt_differences(project_copy, builder) == []
+
+
+def test_a_korean_edit_reruns_the_macros_of_korean_pages_only_and_the_site_equals_a_full_build(tmp_path, capsys):
+    """A translator's edit (data/ko/) leaves the English edition's data, pages and settings as they were: its pages'
+    macros and checks are not run again; every Korean page's are, and both editions equal a new build's."""
+    project = korean_site_sources(tmp_path)
+    builder = PreviewBuilder(project / "mkdocs.yml", project / "preview" / "site")
+    assert builder() is True, capsys.readouterr().err
+    english = len(list((project / "content" / "en").rglob("*.md")))
+    glossary = project / "data" / "ko" / "glossary.yaml"
+    glossary.write_text(glossary.read_text().replace("다른 곳으로 퍼진 것을 말합니다.", "다른 곳으로 퍼진 것을 뜻합니다.", 1))
+    assert builder() is True, capsys.readouterr().err
+    showing = [path for path in builder.site_dir.rglob("*.html") if "다른 곳으로 퍼진 것을 뜻합니다." in path.read_text()]
+    assert showing and all(path.relative_to(builder.site_dir).parts[0] == "ko" for path in showing)
+    korean_pages = len(list((builder.site_dir / "ko").rglob("*.html")))
+    english_pages = len(list(builder.site_dir.rglob("*.html"))) - korean_pages
+    assert english < builder.reuse.reused["rendered"] <= english_pages, "the English pages only, written and generated"
+    assert rebuilt_differences(project, builder) == []

@@ -1,10 +1,12 @@
-"""Preview rebuilds redo only the pages that changed. Every page still goes through the macros and the guide's checks
-(so a data edit reaches every page that shows it, and every error is still found); a page whose Markdown after them,
-held HTML blocks and front matter are those of the last good build is not converted to HTML again, and one whose
-navigation, templates and settings are also the same is not put through the theme again: its HTML, search entries
-and reading grade are the last good build's. The output is byte for byte that of a full build, because every input
-of the skipped steps is part of the key that reuses them. The first build, and any change to mkdocs.yml, overrides/
-(templates, components), the set of files or the day, rebuilds every page.
+"""Preview rebuilds redo only the pages that changed. A page's macros and the guide's checks run again unless
+nothing they read changed: the page's text and front matter, every page of its edition, the settings and templates,
+and the data (after a translator's edit in data/ko/, the English edition's pages keep what their macros made; an
+edit to the English data changes both editions). A page whose Markdown after them, held HTML blocks and front
+matter are those of the last good build is not converted to HTML again, and one whose navigation, templates and
+settings are also the same is not put through the theme again: its HTML, search entries and reading grade are the
+last good build's. The output is byte for byte that of a full build, because every input of the skipped steps is
+part of the key that reuses them. The first build, and any change to mkdocs.yml, overrides/ (templates,
+components), the set of files or the day, rebuilds every page.
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ from mkdocs import utils
 from mkdocs.commands import build as mkdocs_build
 
 from . import clock
+from .page_effects import RenderedPage, rendered
+from .ui_strings import load_catalogue
 
 
 @dataclass(frozen=True)
@@ -44,16 +48,20 @@ class _Written:
 
 class PageReuse:
     def __init__(self) -> None:
+        self._rendered: dict[tuple[Any, ...], tuple[tuple[Any, ...], RenderedPage]] = {}
         self._converted: dict[tuple[Any, ...], _Converted] = {}
         self._written: dict[tuple[Any, ...], _Written] = {}
         self._start()
-        self.reused = {"converted": 0, "written": 0}
+        self.reused = {"rendered": 0, "converted": 0, "written": 0}
 
     def _start(self) -> None:
+        self._next_rendered: dict[tuple[Any, ...], tuple[tuple[Any, ...], RenderedPage]] = {}
         self._next_converted: dict[tuple[Any, ...], _Converted] = {}
         self._next_written: dict[tuple[Any, ...], _Written] = {}
-        # (owner, signature) for the build's files, the edition's navigation and where its sources are used (_once_for)
+        # (owner, signature) for the build's files, the edition's inputs and navigation and where its sources are
+        # used (_once_for)
         self._build_signature: tuple[Any, str] | None = None
+        self._inputs_signature: tuple[Any, str] | None = None
         self._nav_signature: tuple[Any, str] | None = None
         self._sources_signature: tuple[Any, str] | None = None
         # The page itself is held with its key: an id is unique only while its object lives (an edition's second build).
@@ -63,7 +71,7 @@ class PageReuse:
     def installed(self) -> Iterator[None]:
         """Within: MkDocs' page steps go through this cache. Call finish() after the build."""
         self._start()
-        self.reused = {"converted": 0, "written": 0}
+        self.reused = {"rendered": 0, "converted": 0, "written": 0}
         populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
         mkdocs_build._populate_page = self._populate_page(populate)
         mkdocs_build._build_page = self._build_page(build_page)
@@ -76,7 +84,7 @@ class PageReuse:
         """Keep this build's pages for the next build only when it succeeded: a failed build may hold pages whose
         errors were reported by events the reuse would skip."""
         if succeeded:
-            self._converted, self._written = self._next_converted, self._next_written
+            self._rendered, self._converted, self._written = self._next_rendered, self._next_converted, self._next_written
         self._start()
 
     def _populate_page(self, original: Any) -> Any:
@@ -88,7 +96,7 @@ class PageReuse:
             try:
                 page = config.plugins.on_pre_page(page, config=config, files=files)
                 page.read_source(config)
-                page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+                self._run_page_markdown(page, config, files, plugin)
                 key = (self._signature(config, files), page.file.src_uri, page.file.dest_uri, page.markdown,
                        tuple(plugin.deferred.blocks), repr(page.meta))
                 self._page_keys[id(page)] = (page, key)
@@ -107,6 +115,22 @@ class PageReuse:
             finally:
                 config._current_page = None
         return populate
+
+    def _run_page_markdown(self, page: Any, config: Any, files: Any, plugin: Any) -> None:
+        """The page_markdown events (macros and checks), or what they left last time when nothing they read changed:
+        the page's text and front matter, the edition's pages and settings, and its data (the registries and the
+        catalogue of interface strings are the same objects only while their files are unchanged)."""
+        key = (self._edition_inputs(config, files, plugin), page.file.src_uri, page.markdown, repr(page.meta))
+        read = (plugin.registry, plugin.edition_registry, load_catalogue())
+        kept = self._rendered.get(key)
+        if kept is not None and all(now is then for now, then in zip(read, kept[0])):
+            kept[1].put_back(page, plugin)
+            self.reused["rendered"] += 1
+        else:
+            kept = (read, rendered(page, plugin, lambda: config.plugins.on_page_markdown(
+                page.markdown, page=page, config=config, files=files)))
+        if kept[1] is not None:
+            self._next_rendered[key] = kept
 
     def _build_page(self, original: Any) -> Any:
         def build_page(page: Any, config: Any, doc_files: Any, nav: Any, env: Any, dirty: bool = False,
@@ -157,6 +181,18 @@ class PageReuse:
             digest.update("\0".join(sorted(f.src_uri for f in files)).encode())
             return digest.hexdigest()
         return self._once_for("_build_signature", files, work)
+
+    def _edition_inputs(self, config: Any, files: Any, plugin: Any) -> str:
+        """What every page of this edition's macros may read besides its own text and the data: settings, templates
+        and components, the day, and every page of the edition (titles, handouts listed, pages built from data)."""
+        def work() -> str:
+            digest = hashlib.sha256(self._signature(config, files).encode())
+            digest.update(repr((plugin.edition, plugin.pdfs, plugin.preview)).encode())
+            for file in files.documentation_pages():
+                digest.update(f"\0{file.src_uri}\0".encode())
+                digest.update(file.content_bytes)
+            return digest.hexdigest()
+        return self._once_for("_inputs_signature", files, work)
 
     def _navigation(self, nav: Any) -> str:
         """Every page's title, address and front matter in navigation order: what the theme shows of other pages."""
