@@ -184,13 +184,18 @@ class PageReuse:
 
     def _edition_inputs(self, config: Any, files: Any, plugin: Any) -> str:
         """What every page of this edition's macros may read besides its own text and the data: settings, templates
-        and components, the day, and every page of the edition (titles, handouts listed, pages built from data)."""
+        and components, the day, every page of the edition (titles, handouts listed, pages built from data) and, to
+        be safe, every file of every edition in content/."""
         def work() -> str:
             digest = hashlib.sha256(self._signature(config, files).encode())
             digest.update(repr((plugin.edition, plugin.pdfs, plugin.preview)).encode())
             for file in files.documentation_pages():
                 digest.update(f"\0{file.src_uri}\0".encode())
                 digest.update(file.content_bytes)
+            for path in sorted(Path(config.docs_dir).rglob("*")):
+                if path.is_file():
+                    digest.update(f"\0{path}\0".encode())
+                    digest.update(path.read_bytes())
             return digest.hexdigest()
         return self._once_for("_inputs_signature", files, work)
 
