@@ -2,7 +2,9 @@
 ko/handouts/), in A4 and US Letter, next to it."""
 from __future__ import annotations
 
+import asyncio
 import io
+import os
 from pathlib import Path
 from typing import Any
 
@@ -63,56 +65,78 @@ def render_handouts(site_dir: Path, chromium: str = CHROMIUM) -> list[Path]:
     return the PDFs written."""
     if not chromium_installed(chromium):
         raise ChromiumMissing(INSTALL_HINT)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            return _print_all(launched, site_dir)
-        finally:
-            launched.close()
+    return asyncio.run(_print_everything(site_dir, chromium))
 
 
-def _print_all(browser: Any, site_dir: Path) -> list[Path]:
-    written = []
-    page = browser.new_page()
-    for language in LANGUAGES:  # each edition built has its folder of handouts
-        for html in handout_pages(site_dir, language):
-            page.goto(html.as_uri(), wait_until="load")
+# Sheets print side by side, each printer in its own browser context (so its own renderer process): Chromium lays
+# out and prints a sheet on one core, and the PDF checks run in Python meanwhile. More printers than cores only
+# share the same cores.
+PRINTERS = max(1, min(len(os.sched_getaffinity(0)), 4))
+
+
+async def _print_everything(site_dir: Path, chromium: str) -> list[Path]:
+    from playwright.async_api import async_playwright
+
+    # A Korean sheet takes about four times as long to print as an English one (its font is embedded), so the
+    # editions other than the default start first and the short sheets fill in at the end.
+    sheets = [(language, html) for language in LANGUAGES for html in handout_pages(site_dir, language)]
+    waiting = sorted(sheets, key=lambda sheet: sheet[0] == DEFAULT_LANGUAGE)
+    written: dict[Path, list[Path]] = {}
+
+    async def printer(browser: Any) -> None:
+        context = await browser.new_context()
+        page = await context.new_page()
+        while waiting:
+            language, html = waiting.pop(0)
+            await page.goto(html.as_uri(), wait_until="load")
+            written[html] = []
             for suffix, paper in PAPERS.items():
                 pdf = Path(pdf_path(str(html), suffix))
-                pdf.write_bytes(_print_filled(page, paper, language))
-                written.append(pdf)
-    page.close()
-    return written
+                pdf.write_bytes(await _print_filled(page, paper, language))
+                written[html].append(pdf)
+        await context.close()
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        printers = [asyncio.create_task(printer(browser)) for _ in range(min(PRINTERS, len(sheets)))]
+        try:
+            await asyncio.gather(*printers)
+        finally:  # one printer's error stops the others before the browser closes under them
+            for task in printers:
+                task.cancel()
+            await asyncio.gather(*printers, return_exceptions=True)
+            await browser.close()
+    return [pdf for _, html in sheets for pdf in written[html]]
 
 
-def _print_filled(page: Any, paper: str, language: str = DEFAULT_LANGUAGE) -> bytes:
+async def _print_filled(page: Any, paper: str, language: str = DEFAULT_LANGUAGE) -> bytes:
     """The sheet, with lines to write on added until its last page is full. Lines are the only thing added or
-    taken away: a sheet whose content runs over MOST_PAGES is printed as it is, for the PDF test to refuse."""
-    if not page.evaluate('document.querySelector("[data-fill-lines]") !== null'):
-        return _print(page, paper, language)
-    page.evaluate(ADD_LINES, 0)
-    printed = _print(page, paper, language)
-    room = _room_left(printed)
+    taken away: a sheet whose content runs over MOST_PAGES is printed as it is, for the PDF test to refuse.
+    Reading a printed PDF takes a thread, so that the other printers' browser work goes on meanwhile."""
+    if not await page.evaluate('document.querySelector("[data-fill-lines]") !== null'):
+        return await _print(page, paper, language)
+    await page.evaluate(ADD_LINES, 0)
+    printed = await _print(page, paper, language)
+    room = await asyncio.to_thread(_room_left, printed)
     if room is None:
         return printed
     # The lowest text is the heading over the lines already there: room under it holds those first.
-    drawn = page.evaluate('document.querySelector("[data-fill-lines]").children.length')
+    drawn = await page.evaluate('document.querySelector("[data-fill-lines]").children.length')
     lines = int((room - FOOTER_CLEARANCE) // LINE_PITCH) - drawn
+    pages = await asyncio.to_thread(_page_count, printed)
     while lines > 0:  # the estimate is close; a line too many moves the last text to a new page
-        page.evaluate(ADD_LINES, lines)
-        filled = _print(page, paper, language)
-        if _page_count(filled) == _page_count(printed):
+        await page.evaluate(ADD_LINES, lines)
+        filled = await _print(page, paper, language)
+        if await asyncio.to_thread(_page_count, filled) == pages:
             return filled
         lines -= 1
-    page.evaluate(ADD_LINES, 0)
+    await page.evaluate(ADD_LINES, 0)
     return printed
 
 
-def _print(page: Any, paper: str, language: str = DEFAULT_LANGUAGE) -> bytes:
-    return page.pdf(format=paper, margin=MARGINS, print_background=True, display_header_footer=True,
-                    header_template="<span></span>", footer_template=footer(language))
+async def _print(page: Any, paper: str, language: str = DEFAULT_LANGUAGE) -> bytes:
+    return await page.pdf(format=paper, margin=MARGINS, print_background=True, display_header_footer=True,
+                          header_template="<span></span>", footer_template=footer(language))
 
 
 def _page_count(pdf: bytes) -> int:
