@@ -44,8 +44,8 @@ PYTEST_RUN := $(BIN)/pytest -n 2 --dist loadgroup --durations=20
 test: setup
 	$(PYTEST_RUN)
 
-# Every test except the browser suite: no Chromium needed.
-test-fast: $(INSTALLED)
+# Every test except the browser suite: no Chromium needed (Java and the Nu HTML checker are, as for `make test`).
+test-fast: $(INSTALLED) $(NODE_TOOLS)
 	$(PYTEST_RUN) --ignore=tests/browser -q
 
 # Mutation score of the core modules (README: Mutation testing): slow (hours on two shared cores), so never part
