@@ -70,8 +70,9 @@ def render_handouts(site_dir: Path, chromium: str = CHROMIUM) -> list[Path]:
 
 # Sheets print side by side, each printer in its own browser context (so its own renderer process): Chromium lays
 # out and prints a sheet on one core, and the PDF checks run in Python meanwhile. More printers than cores only
-# share the same cores.
-PRINTERS = max(1, min(len(os.sched_getaffinity(0)), 4))
+# share the same cores. (The cores this process may use, where the system tells: Linux; elsewhere all of them.)
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+PRINTERS = max(1, min(CORES, 4))
 
 
 async def _print_everything(site_dir: Path, chromium: str) -> list[Path]:
