@@ -253,16 +253,15 @@ def test_sources_page_lists_every_source_with_the_pages_that_use_it(built_site, 
 def test_each_source_links_an_address_once(built_site):
     """Where a source was read at its own address, "Read in" names the journal without a second link to it: two
     links in a row to one page are two Tab stops and two announcements for the same thing."""
+    entries = {}
     for page in ("sources.html", "studies/monarch-3.html"):
-        html = (built_site / page).read_text()
-        entries = re.findall(r'<li id="source-[a-z0-9-]+">.*?</li>', html, re.S)
-        assert entries, page
-        for entry in entries:
+        found = dict(re.findall(r'<li id="source-([a-z0-9-]+)">(.*?)</li>', (built_site / page).read_text(), re.S))
+        assert found, page
+        for entry in found.values():
             outside = re.findall(r'<a href="(http[^"]+)"', entry)
             assert len(outside) == len(set(outside)), f"{page}: {entry[:120]}"
-    monarch = (built_site / "sources.html").read_text()
-    monarch = monarch[monarch.index('id="source-m3-annonc-2024"'):]
-    assert "Read in: Annals of Oncology (PubMed 38729566)." in plain(monarch[:monarch.index("</li>")])
+        entries[page] = found
+    assert "Read in: Annals of Oncology (PubMed 38729566)." in plain(entries["sources.html"]["m3-annonc-2024"])
 
 
 def test_every_page_shows_review_dates(built_site):
