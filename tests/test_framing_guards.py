@@ -9,7 +9,7 @@ import pytest
 from mbc_guide import clinic_sheet, phrases
 from mbc_guide.cli import build_site, main
 from mbc_guide.lint import frequency_words_against_rates
-from mbc_guide.models import forbidden_host
+from mbc_guide.models import FORBIDDEN_HOST_IN_TEXT, forbidden_host
 from mbc_guide.summaries import HeadlineResult, TwoValuesInOneTable, check_one_value_per_option
 from project_edits import failed_build_errors
 from test_data_errors import errors_for, line_of, replace_in
@@ -301,6 +301,15 @@ def test_no_page_links_a_do_not_link_host(built_site):
     sources = page_text(built_site, "sources.html")
     assert "Palbociclib and Letrozole in Advanced Breast Cancer (Finn and others)" in sources
     assert "Source: (" not in sources and "(Robson et al." not in sources
+
+
+def test_no_page_names_a_do_not_link_host_even_without_a_link(built_site):
+    """What a page names a reader can type: pages, their addresses and the search index name none of those hosts
+    (the theme's own scripts, which readers never read, are left out)."""
+    readable = [*built_site.rglob("*.html"), *built_site.rglob("search_index.json")]
+    named = {f"{path.relative_to(built_site)}: {found.group(0)}" for path in readable
+             for found in FORBIDDEN_HOST_IN_TEXT.finditer(path.read_text(encoding="utf-8"))}
+    assert len(readable) > 100 and sorted(named) == []
 
 
 # 9. Currency and certainty of access notes.

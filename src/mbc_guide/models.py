@@ -32,6 +32,20 @@ def _no_markup(value: str) -> str:
     return value
 
 
+def _no_hidden_host(value: str) -> str:
+    """A do-not-link host named in words sends readers there as surely as a link: describe the copy instead."""
+    found = FORBIDDEN_HOST_IN_TEXT.search(value)
+    if found:
+        raise ValueError(f"names {found.group(0)!r}, a host readers must never be sent to (mirror, test server or "
+                         "repost), even without a link; describe it ('a summary on a repost site (not linked)') or "
+                         "cite the primary publication")
+    return value
+
+
+def _reader_text(value: str) -> str:
+    return _no_hidden_host(_no_markup(value))
+
+
 def _text_has_english(value: dict[str, str]) -> dict[str, str]:
     unknown = set(value) - set(LANGUAGES)
     if unknown:
@@ -39,13 +53,13 @@ def _text_has_english(value: dict[str, str]) -> dict[str, str]:
     if not value.get("en", "").strip():
         raise ValueError("English text ('en') is required")
     for text in value.values():
-        _no_markup(text)
+        _reader_text(text)
     return value
 
 
 Text = Annotated[dict[str, str], BeforeValidator(_text_from_yaml, json_schema_input_type=str | dict[str, str]),
                  AfterValidator(_text_has_english)]
-PlainText = Annotated[str, AfterValidator(_no_markup)]
+PlainText = Annotated[str, AfterValidator(_reader_text)]
 Number = StrictFloat | StrictInt
 
 # Ranges of values: checked when data loads (with plain messages) and written into the editors' JSON Schemas.
@@ -99,6 +113,10 @@ DO_NOT_LINK_HOSTS = (
     "github.com",
 )
 BARE_IP = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
+# The same hosts written in a sentence: "a summary on together4cancer.org", "uat.mimsdev.com/hongkong/...".
+FORBIDDEN_HOST_IN_TEXT = re.compile(
+    r"(?<![a-z0-9.-])(?:[a-z0-9-]+\.)*(?:" + "|".join(re.escape(host) for host in DO_NOT_LINK_HOSTS) + r")(?![a-z0-9-])",
+    re.I)  # ASCII: a Korean particle may follow the host directly ("journaljams.org와")
 
 
 def forbidden_host(url: str) -> str | None:

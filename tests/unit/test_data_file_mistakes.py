@@ -71,6 +71,37 @@ def test_the_page_a_source_was_read_in_is_checked_too(tmp_path):
         f"data/sources.yaml:7: made-up-source.read_in_url: {NEVER_LINKED.format(host='her2support.org')}"]
 
 
+NAMED_HOST = ("names {host!r}, a host readers must never be sent to (mirror, test server or repost), even without a "
+              "link; describe it ('a summary on a repost site (not linked)') or cite the primary publication")
+
+
+@pytest.mark.parametrize("field, text, host", [
+    ("read_in", "a together4cancer.org summary (not linked)", "together4cancer.org"),
+    ("read_in", "PMC1 Table 3; uat.mimsdev.com/hongkong/drug/info/keytruda", "uat.mimsdev.com"),
+    ("title", "A copy on WWW.GitHub.com", "WWW.GitHub.com"),
+    ("publisher", "a preview at copy-1.vercel.app", "copy-1.vercel.app"),
+])
+def test_a_host_readers_must_never_visit_is_refused_in_words_too(tmp_path, field, text, host):
+    line = {"title": 2, "publisher": 3, "read_in": 6}[field]
+    source = SOURCE.replace("A made-up paper", text) if field == "title" else (
+        SOURCE.replace("Nobody", text) if field == "publisher" else SOURCE + f"  read_in: {text}\n")
+    assert errors_in(tmp_path, {"sources": source}) == [
+        f"data/sources.yaml:{line}: made-up-source.{field}: {NAMED_HOST.format(host=host)}"]
+
+
+def test_a_host_named_in_a_translation_is_refused_before_a_korean_particle(tmp_path):
+    korean = SOURCE.replace("  supports: The made-up numbers.\n",
+                            "  supports:\n    en: The numbers.\n    ko: journaljams.org와 같은 곳의 요약\n")
+    assert errors_in(tmp_path, {"sources": korean}) == [
+        f"data/sources.yaml:5: made-up-source.supports: {NAMED_HOST.format(host='journaljams.org')}"]
+
+
+@pytest.mark.parametrize("text", ["the journal's own site (ajmc.com)", "notgithub.community",
+                                  "the together4cancer.organisation"])
+def test_other_hosts_and_longer_words_are_not_taken_for_a_forbidden_host(tmp_path, text):
+    assert errors_in(tmp_path, {"sources": SOURCE + f"  read_in: {text}\n"}) == []
+
+
 @pytest.mark.parametrize("text, markup", [
     ("Read <b>this</b>.", "<b>"),
     ("Read < / i >this.", "< / i >"),
