@@ -155,6 +155,9 @@ PAGE_LINE_MISTAKES = {
     "macro with a misspelt argument name": ('{{ option_grid(subtpye="her2-positive") }}',
                                             "option_grid(): it has no value called 'subtpye'; did you mean 'subtype'? "
                                             "Write option_grid(subtype)"),
+    "host readers must never visit, named in words": ("We read it on uat.mimsdev.com first.",
+                                                       "names uat.mimsdev.com, a host readers must never be sent to "
+                                                       "(mirror, test server or repost); name the publication instead"),
     "link to a missing page": ("See [the page](nosuch.md).",
                                "link 'nosuch.md' goes to no page in content/; check the file name"),
 }

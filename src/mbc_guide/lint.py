@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .glossary import names_of
-from .models import GlossaryTerm
+from .models import FORBIDDEN_HOST_IN_TEXT, GlossaryTerm
 
 LONGEST_SENTENCE = 25  # words
 TARGET_GRADE, HIGHEST_GRADE = 6, 8  # Flesch-Kincaid: the aim and the limit
@@ -128,6 +128,14 @@ def unknown_source_links(path: str, markdown: str, first_line: int, known_urls: 
             if url.startswith(("http://", "https://")) and url not in known_urls:
                 yield Finding(path, first_line + offset, f"link to {url} is not a source in data/sources.yaml; add the "
                                                          "source there first")
+
+
+def hosts_readers_must_not_visit(path: str, markdown: str, first_line: int) -> Iterator[Finding]:
+    """A do-not-link host named in a page's words, linked or not: a reader can type what a page names."""
+    for offset, line in enumerate(markdown.splitlines()):
+        for found in FORBIDDEN_HOST_IN_TEXT.finditer(line):
+            yield Finding(path, first_line + offset, f"names {found.group(0)}, a host readers must never be sent to "
+                                                     "(mirror, test server or repost); name the publication instead")
 
 
 def images_without_alt(path: str, markdown: str, first_line: int) -> Iterator[Finding]:

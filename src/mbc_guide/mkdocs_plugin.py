@@ -37,9 +37,9 @@ from .parsed_pages import ParsedPages
 from .handouts import Handout, html_path, is_handout
 from . import korean_lint
 from .korean_tooltips import korean_terms_used, with_tooltips
-from .lint import (Finding, frequency_words_against_rates, front_matter_shadows, images_without_alt, long_sentences,
-                   missing_sections, prose_lines, raw_html, reading_grade_finding, terms_before_explained, typed_figures,
-                   unknown_source_links)
+from .lint import (Finding, frequency_words_against_rates, front_matter_shadows, hosts_readers_must_not_visit,
+                   images_without_alt, long_sentences, missing_sections, prose_lines, raw_html, reading_grade_finding,
+                   terms_before_explained, typed_figures, unknown_source_links)
 from .page_macros import USED_BY_PATTERN, GuideMacros, SiteFacts
 from .reading_level import reading_grade
 from .registry import Registry, UnknownId
@@ -353,6 +353,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         """The writer's own text: long sentences, typed figures, terms before their plain words, links, images and
         (unless the page is marked `reference: true`) the summary and the questions. Korean pages: korean_lint."""
         shared = [*unknown_source_links(path, markdown, first_line, self.known_urls),
+                  *hosts_readers_must_not_visit(path, markdown, first_line),
                   *images_without_alt(path, markdown, first_line), *raw_html(path, markdown, first_line)]
         if self.edition == KOREAN:  # sentences in 어절, Korean sections and terms (the page's registry is Korean)
             return korean_lint.page_findings(path, markdown, meta, first_line,
