@@ -264,6 +264,15 @@ def test_each_source_links_an_address_once(built_site):
     assert "Read in: Annals of Oncology (PubMed 38729566)." in plain(entries["sources.html"]["m3-annonc-2024"])
 
 
+def test_no_page_counts_one_thing_in_the_plural(built_site):
+    """"Show the 1 sources of this page" reads as a mistake: a fold of one source or word says so in the singular."""
+    pages = list(built_site.rglob("*.html"))
+    plural_one = {f"{page.relative_to(built_site)}: {found}" for page in pages
+                  for found in re.findall(r"\b1 (?:sources|words|options|pages)\b", plain(page.read_text()))}
+    assert sorted(plural_one) == []
+    assert "Show the source of this page" in plain((built_site / "studies/pembrolizumab-label-pooled.html").read_text())
+
+
 def test_every_page_shows_review_dates(built_site):
     for page in built_site.glob("*.html"):
         if page.name != "404.html":

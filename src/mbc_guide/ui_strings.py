@@ -90,14 +90,24 @@ def load_catalogue(path: Path | None = None, shown: str | None = None) -> Catalo
     return catalogue
 
 
+def _text_for(string_id: str, language: str, values: dict[str, object]) -> str:
+    """The string's text; for a count of 1 its `_one` form where the catalogue has one ("Show the source", not
+    "Show the 1 sources")."""
+    catalogue = load_catalogue()
+    singular = f"{string_id}_one"
+    if values.get("count") == 1 and singular in catalogue.strings:
+        string_id = singular
+    return catalogue.text(string_id, language)
+
+
 def ui_text(string_id: str, language: str, **values: object) -> str:
     """A catalogue string as plain text with its slots filled: for Python helpers that build plain sentences."""
-    text = load_catalogue().text(string_id, language)
+    text = _text_for(string_id, language, values)
     return text.format(**values) if values else text
 
 
 def ui_markup(string_id: str, language: str, **values: object) -> Markup:
     """A catalogue string for a template: its own markup kept, the values escaped unless they are markup."""
-    text = Markup(load_catalogue().text(string_id, language))
+    text = Markup(_text_for(string_id, language, values))
     return text.format(**values) if values else text
 
