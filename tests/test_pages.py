@@ -1,11 +1,13 @@
 """Every page shows what its data names: the options on each subtype page, the option grid, glossary, sources, reviews."""
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 from decimal import ROUND_HALF_UP, Decimal
 from html import unescape
 
 import pytest
+from page_parts import parts
 
 from mbc_guide import clock, phrases
 from mbc_guide.cli import build_site
@@ -248,6 +250,34 @@ def test_sources_page_lists_every_source_with_the_pages_that_use_it(built_site, 
     assert pages and 'href="her2-positive.html"' in pages[2]
     assert pages[2].count("<a ") == int(pages[1])
     assert "<!-- used-by:" not in html
+
+
+@pytest.mark.parametrize("edition", ["", "ko/"])
+def test_sources_page_folds_every_source_under_its_study_with_a_heading_per_part(built_site, registry, edition):
+    """159 sources in one list were 328 Tab stops and dozens of phone screens; folded by study, a reader opens the
+    study they want. Each source sits in one fold, the fold's count is its entries, and each part is in the table
+    of contents."""
+    html = (built_site / f"{edition}sources.html").read_text()
+    folds = parts(html, "source-group")
+    entries = {attrs["id"] for fold in folds for attrs in fold.inside if attrs.get("id", "").startswith("source-")}
+    assert entries == {f"source-{source}" for source in registry.sources}
+    held = [attrs["id"] for fold in folds for attrs in fold.inside if attrs.get("id", "").startswith("source-")]
+    assert len(held) == len(entries), "a source is in two folds"
+    by_id = {fold.attrs["id"]: fold for fold in folds}
+    db09 = by_id["sources-destiny-breast09"]
+    listed = sum(attrs.get("id", "").startswith("source-") for attrs in db09.inside)
+    count = {"": f"DESTINY-Breast09: {listed} sources", "ko/": f"DESTINY-Breast09: 출처 {listed}개"}[edition]
+    assert db09.text.startswith(count) and {"id": "source-db09-nejm-2025"} in db09.inside
+    notes = Counter(note.country for note in registry.access.values())
+    if not edition:
+        assert {fold.attrs["id"]: fold.text.split(" notes")[0] for fold in folds if "access" in fold.attrs["id"]} == {
+            f"access-sources-{code}": f"{phrases.country_name(code)}: {n}" for code, n in notes.items()}
+    contents = re.findall(r'href="#([a-z-]+)" class="md-nav__link"', html)
+    assert {"study-sources", "other-sources", "approval-and-insurance-sources"} <= set(contents)
+    # Outside the folds, a keyboard reader meets no entry's link.
+    unfolded = re.sub(r'<details class="source-group".*?</ol>\s*</details>|<details class="source-group".*?</ul>\s*</details>',
+                      "", html[html.index("<article"):html.index("</article>")], flags=re.S)
+    assert 'id="source-' not in unfolded and "https://" not in unfolded
 
 
 def test_each_source_links_an_address_once(built_site):

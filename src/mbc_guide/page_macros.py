@@ -23,6 +23,7 @@ from .models import Alert, CostTopic, Source, Subtype, Treatment, Trial
 from .option_facts import alerts_for, card_side_effects, compared_result, is_comparison, side_effects_in, time_scale
 from .registry import Registry
 from .rendering import render_component
+from .source_groups import access_by_country, source_groups
 from .reviews import review_for
 from .ui_strings import ui_text
 from .summaries import (HeadlineResult, OptionGroup, RateRow, SaidOnce, different_studies, grid_answers,
@@ -522,9 +523,19 @@ class GuideMacros:
         return self._render("glossary.html", terms=terms, on_page=True)
 
     def all_sources(self) -> Markup:
-        sources = sorted(self.registry.sources.values(), key=lambda source: source.title.lower())
-        return self._render("all_sources.html", sources=sources, access=list(self.registry.access.values()),
-                            marker=USED_BY_MARKER)
+        """Every source, folded by the study it backs, then the other sources and the access notes' sources, each
+        part under its own heading (in the page's table of contents)."""
+        studies, others = source_groups(self.registry)
+        return self._sections([
+            (self._ui("sources.studies_heading"), "study-sources", self._render(
+                "source_folds.html", intro=self._ui("sources.studies_intro"),
+                folds=[(group.label, group) for group in studies], marker=USED_BY_MARKER)),
+            (self._ui("sources.others_heading"), "other-sources", self._render(
+                "source_folds.html", intro="", folds=[(self._ui(f"sources.group.{group.kind}"), group)
+                                                      for group in others], marker=USED_BY_MARKER)),
+            (self._ui("sources.access_heading"), "approval-and-insurance-sources", self._render(
+                "access_sources.html", countries=access_by_country(self.registry.access.values()))),
+        ])
 
     def handout(self, subtype: str) -> Markup:
         """A subtype's handout for a clinic talk: first options side by side on page 1, the rest on page 2."""
