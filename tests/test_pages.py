@@ -280,6 +280,16 @@ def test_sources_page_folds_every_source_under_its_study_with_a_heading_per_part
     assert 'id="source-' not in unfolded and "https://" not in unfolded
 
 
+@pytest.mark.parametrize("edition", ["", "ko/"])
+def test_a_source_a_page_links_in_its_own_words_is_listed_as_used_there(built_site, edition):
+    """The support page links the WHO's palliative care guide in its text: the sources page says so, not "no page
+    yet" (it did before for 8 such sources)."""
+    html = (built_site / f"{edition}sources.html").read_text()
+    entry = html[html.index('id="source-who-palliative-guide-2007"'):]
+    entry = entry[:entry.index("</li>")]
+    assert re.search(r'class="used-on">[^<]*<a href="support.html">', entry), entry[-300:]
+
+
 def test_each_source_links_an_address_once(built_site):
     """Where a source was read at its own address, "Read in" names the journal without a second link to it: two
     links in a row to one page are two Tab stops and two announcements for the same thing."""

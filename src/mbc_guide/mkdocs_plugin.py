@@ -47,7 +47,7 @@ from .registry_cache import load_registry_cached
 from .rendering import reused_component_environment
 from .publisher import is_publishing, placeholder_problems
 from .reviews import allow_overdue, review_for, review_problems, reviews_due_soon, stale_access_notes
-from .used_by import used_on
+from .used_by import linked_sources, sources_by_address, used_on
 from .valid_html import toggles_without_autocomplete
 
 log = logging.getLogger("mkdocs.plugins.mbc_guide")
@@ -131,7 +131,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             self._writer_nav = config.nav  # each edition's navigation is made from the writers' one
         self._start_edition()
         self.known_capitals = self._capitalised_names()
-        self.known_urls = {url for source in self.registry.sources.values() for url in (source.url, source.read_in_url) if url}
+        self.source_addresses = sources_by_address(self.registry.sources.values())
+        self.known_urls = set(self.source_addresses)
         config.nav = _with_generated_nav(self._writer_nav, self.edition_registry, self.edition)
         return config
 
@@ -370,7 +371,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         path = page.file.src_path
         # The edition's registry: a Korean page's review line names its reviewer in Korean.
         page.meta["review"] = review_for(self.edition_registry, in_edition(page.file.src_uri))
-        for source_id in self.macros.page.sources:
+        for source_id in {*self.macros.page.sources, *linked_sources(markdown, self.source_addresses)}:
             self.source_pages[source_id][page.file.url] = page.title or path
         readable = re.sub(r"<[^>]+>|\]\([^)]*\)|\{[^}]*\}", " ", self.deferred.restore(markdown))
         if self.edition != DEFAULT:  # English words and abbreviations are checked on English pages

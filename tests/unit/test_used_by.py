@@ -18,3 +18,18 @@ def test_one_page_is_a_link_on_the_line_itself():
 def test_a_source_no_page_uses_yet_says_so_in_the_pages_language():
     assert used_on({}, "", "en") == '<p class="used-on">Used on: no page yet</p>'
     assert used_on({}, "ko", "ko") == '<p class="used-on">사용한 페이지: 아직 없음</p>'
+
+
+def test_a_page_uses_the_sources_whose_address_its_own_words_link():
+    from mbc_guide.models import Source
+    from mbc_guide.used_by import linked_sources, sources_by_address
+
+    def source(source_id, url, read_in_url=None):
+        return Source.model_validate({"id": source_id, "title": "T", "publisher": "P", "published": "2026",
+                                      "url": url, "read_in_url": read_in_url, "supports": {"en": "S."}})
+    by_address = sources_by_address([source("who", "https://www.ncbi.nlm.nih.gov/books/NBK195251/"),
+                                     source("paper", "https://doi.org/10.1/x", "https://www.ncbi.nlm.nih.gov/books/NBK195251/")])
+    page = ("Palliative care should [ideally start early](https://www.ncbi.nlm.nih.gov/books/NBK195251/).\n"
+            "See [the glossary](glossary.md) and https://doi.org/10.1/x named without a link.")
+    assert linked_sources(page, by_address) == {"who", "paper"}  # both were read at the linked address
+    assert linked_sources("No links here.", by_address) == set()
