@@ -12,6 +12,7 @@ from page_parts import parts
 from mbc_guide import clock, phrases
 from mbc_guide.cli import build_site
 from mbc_guide.languages import korean_registry
+from mbc_guide.option_facts import alerts_for
 from mbc_guide import clinic_sheet
 from mbc_guide.repetition import SENTENCE_END
 from mbc_guide.summaries import headlines_side_by_side, option_groups
@@ -288,6 +289,18 @@ def test_a_source_a_page_links_in_its_own_words_is_listed_as_used_there(built_si
     entry = html[html.index('id="source-who-palliative-guide-2007"'):]
     entry = entry[:entry.index("</li>")]
     assert re.search(r'class="used-on">[^<]*<a href="support.html">', entry), entry[-300:]
+
+
+def test_a_page_with_urgent_boxes_lists_where_their_words_come_from(built_site, registry):
+    """An urgent box's words come from a medicine's guide or label: the page's source list names it, as it names a
+    figure's study (the urgent page listed no source before, and the 9 alerts' sources were used on "no page yet")."""
+    urgent_page = (built_site / "urgent-symptoms.html").read_text()
+    assert {f'id="source-{alert.source}"' for alert in registry.alerts.values()} <= set(
+        re.findall(r'id="source-[a-z0-9-]+"', urgent_page))
+    for treatment in registry.treatments.values():
+        html = (built_site / f"options/{treatment.id}.html").read_text()
+        for alert in alerts_for(registry, treatment.medicines):
+            assert f'id="source-{alert.source}"' in html, (treatment.id, alert.id)
 
 
 def test_each_source_links_an_address_once(built_site):

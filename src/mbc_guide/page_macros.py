@@ -291,7 +291,7 @@ class GuideMacros:
         """Every serious risk of any medicine among a subtype's options, each once, in the short form handouts use
         (the same alert entries: name and every symptom); each option's page and the urgent page show them in full."""
         medicines = [m for t in self.registry.treatments_for(subtype) for m in t.medicines]
-        alerts = alerts_for(self.registry, medicines)
+        alerts = self._cited(alerts_for(self.registry, medicines))
         return self._render("urgent_summary.html", groups=urgent_groups(alerts, self.language),
                             details_href=self.href("urgent-symptoms.md"))
 
@@ -408,7 +408,14 @@ class GuideMacros:
         return self._urgent([self.registry.get("alerts", wanted) for wanted in (alert, *alerts)])
 
     def _urgent(self, alerts: list[Alert], fold: bool = False) -> Markup:
-        return self._render("urgent_group.html", groups=urgent_groups(alerts, self.language), fold=fold)
+        return self._render("urgent_group.html", groups=urgent_groups(self._cited(alerts), self.language), fold=fold)
+
+    def _cited(self, alerts: list[Alert]) -> list[Alert]:
+        """The alerts, each one's source now in the page's list of sources: an urgent box's words come from a
+        medicine's guide or label as a figure comes from a study, and a reader can check them there."""
+        for alert in alerts:
+            self.cite(alert.source)
+        return alerts
 
     def questions(self, subtype: str) -> Markup:
         return self._render("questions.html", subtype=self.registry.get("subtypes", subtype))

@@ -2,8 +2,7 @@
 medicine is given, an urgent symptom), so a reader opens one study's sources instead of passing every one of them.
 
 A source cited by several studies goes under the study it publishes (the first by name if it publishes several),
-else under the first study by name; a study's
-subgroup (its own entry and page) is a study of its own here too."""
+else under the first study by name; a study's subgroup (its own entry and page) is a study of its own here too."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
