@@ -5,7 +5,7 @@ The checks read the writer's prose only. Text that macros build from data is che
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 
 from .glossary import names_of
@@ -121,7 +121,7 @@ def missing_sections(path: str, markdown: str, summary_title: str = SUMMARY_TITL
         yield Finding(path, 1, f"no '## {questions_heading}' section; end the page with questions to ask")
 
 
-def unknown_source_links(path: str, markdown: str, first_line: int, known_urls: set[str]) -> Iterator[Finding]:
+def unknown_source_links(path: str, markdown: str, first_line: int, known_urls: Container[str]) -> Iterator[Finding]:
     for offset, line in enumerate(markdown.splitlines()):
         for match in LINK.finditer(line):
             url = match.group(2)

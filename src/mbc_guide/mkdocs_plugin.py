@@ -132,7 +132,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self._start_edition()
         self.known_capitals = self._capitalised_names()
         self.source_addresses = sources_by_address(self.registry.sources.values())
-        self.known_urls = set(self.source_addresses)
         config.nav = _with_generated_nav(self._writer_nav, self.edition_registry, self.edition)
         return config
 
@@ -353,7 +352,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def _lint(self, path: str, markdown: str, meta: dict[str, Any], first_line: int) -> list[Finding]:
         """The writer's own text: long sentences, typed figures, terms before their plain words, links, images and
         (unless the page is marked `reference: true`) the summary and the questions. Korean pages: korean_lint."""
-        shared = [*unknown_source_links(path, markdown, first_line, self.known_urls),
+        shared = [*unknown_source_links(path, markdown, first_line, self.source_addresses),
                   *hosts_readers_must_not_visit(path, markdown, first_line),
                   *images_without_alt(path, markdown, first_line), *raw_html(path, markdown, first_line)]
         if self.edition == KOREAN:  # sentences in 어절, Korean sections and terms (the page's registry is Korean)
